@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Parley.Core.Settings;
+
+namespace Parley.Core.Data.Configurations;
+
+internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteSettings>
+{
+    public void Configure(EntityTypeBuilder<SiteSettings> settings)
+    {
+        settings.Property(s => s.Id).ValueGeneratedNever();
+        settings.Property(s => s.Title).HasMaxLength(200);
+        settings.Property(s => s.Tagline).HasMaxLength(500);
+        settings.Property(s => s.Language).HasMaxLength(35);
+        settings.Property(s => s.TimeZone).HasMaxLength(100);
+        settings.Property(s => s.DateFormat).HasMaxLength(50);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Parley.Core;
+
+/// <summary>Input a person gave that breaks a rule; carries a message per field for the form or API.</summary>
+public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("The input is not valid: " + string.Join(" ", errors.SelectMany(e => e.Value)))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static ValidationFailedException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>Something asked for by id or slug does not exist.</summary>
+public sealed class NotFoundException(string what) : Exception(what + " was not found.");

@@ -1,0 +1,161 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Data;
+
+namespace Parley.Core.Posts;
+
+/// <summary>
+/// What the public site reads. Everything here shows only what is public now: published (or
+/// scheduled and due) posts and pages. Reads are untracked.
+/// </summary>
+public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
+{
+    /// <summary>Longest automatic summary, in characters, cut at a word.</summary>
+    public const int SummaryLength = 320;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static Expression<Func<Post, bool>> IsPublicAt(DateTime nowUtc) => p =>
+        (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled) && p.PublishedAt != null && p.PublishedAt <= nowUtc;
+
+    private IQueryable<Post> Public(PostKind kind) =>
+        db.Posts.AsNoTracking().Where(IsPublicAt(Now)).Where(p => p.Kind == kind);
+
+    public async Task<PagedResult<PostSummary>> ListAsync(PostFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        var query = Public(PostKind.Post);
+        if (filter.CategoryIds is { } cats) query = query.Where(p => p.Categories.Any(c => cats.Contains(c.Id)));
+        if (filter.TagId is { } tagId) query = query.Where(p => p.Tags.Any(t => t.Id == tagId));
+        if (filter.AuthorId is { } authorId) query = query.Where(p => p.AuthorId == authorId);
+        if (filter.FromUtc is { } from) query = query.Where(p => p.PublishedAt >= from);
+        if (filter.ToUtc is { } to) query = query.Where(p => p.PublishedAt < to);
+
+        var total = await query.CountAsync(ct);
+        var items = await Summaries(query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new PagedResult<PostSummary>(items.Select(Finish).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>The newest public posts with their bodies, for feeds.</summary>
+    public async Task<IReadOnlyList<Post>> FeedPostsAsync(PostFilter filter, int take, CancellationToken ct = default)
+    {
+        var query = Public(PostKind.Post);
+        if (filter.CategoryIds is { } cats) query = query.Where(p => p.Categories.Any(c => cats.Contains(c.Id)));
+        if (filter.TagId is { } tagId) query = query.Where(p => p.Tags.Any(t => t.Id == tagId));
+        return await query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(take)
+            .Include(p => p.Author).Include(p => p.FeaturedImage).Include(p => p.Categories).Include(p => p.Tags)
+            .AsSplitQuery().ToListAsync(ct);
+    }
+
+    /// <summary>The public post or page with everything its page shows, or null.</summary>
+    public Task<Post?> FindAsync(PostKind kind, string slug, CancellationToken ct = default) =>
+        Public(kind).Where(p => p.Slug == slug)
+            .Include(p => p.Author).Include(p => p.FeaturedImage)
+            .Include(p => p.Categories.OrderBy(c => c.Name)).Include(p => p.Tags.OrderBy(t => t.Name))
+            .AsSplitQuery().FirstOrDefaultAsync(ct);
+
+    public async Task<(PostSummary? Previous, PostSummary? Next)> NeighboursAsync(Post post, CancellationToken ct = default)
+    {
+        var at = post.PublishedAt!.Value;
+        var previous = await Summaries(Public(PostKind.Post)
+            .Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(1)).FirstOrDefaultAsync(ct);
+        var next = await Summaries(Public(PostKind.Post)
+            .Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > post.Id))
+            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(1)).FirstOrDefaultAsync(ct);
+        return (previous is null ? null : Finish(previous), next is null ? null : Finish(next));
+    }
+
+    /// <summary>Up to <paramref name="count"/> posts sharing the most tags, then the same categories.</summary>
+    public async Task<IReadOnlyList<PostSummary>> RelatedAsync(Post post, int count = 3, CancellationToken ct = default)
+    {
+        var tagIds = post.Tags.Select(t => t.Id).ToList();
+        var categoryIds = post.Categories.Select(c => c.Id).ToList();
+        var related = await Summaries(Public(PostKind.Post)
+            .Where(p => p.Id != post.Id && (p.Tags.Any(t => tagIds.Contains(t.Id)) || p.Categories.Any(c => categoryIds.Contains(c.Id))))
+            .OrderByDescending(p => p.Tags.Count(t => tagIds.Contains(t.Id)))
+            .ThenByDescending(p => p.Categories.Count(c => categoryIds.Contains(c.Id)))
+            .ThenByDescending(p => p.PublishedAt)
+            .Take(count)).ToListAsync(ct);
+        return related.Select(Finish).ToList();
+    }
+
+    public async Task<IReadOnlyList<PostSummary>> PagesAsync(CancellationToken ct = default) =>
+        (await Summaries(Public(PostKind.Page).OrderBy(p => p.Title)).ToListAsync(ct)).Select(Finish).ToList();
+
+    /// <summary>Categories in tree order (parents before children) with their number of public posts.</summary>
+    public async Task<IReadOnlyList<TermCount>> CategoriesAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        var rows = await db.Categories.AsNoTracking()
+            .Select(c => new { c.Id, c.ParentId, c.Name, c.Slug, Count = c.Posts.AsQueryable().Count(IsPublicAt(now)) })
+            .ToListAsync(ct);
+        var result = new List<TermCount>(rows.Count);
+        void Walk(int? parentId, int depth)
+        {
+            foreach (var c in rows.Where(r => r.ParentId == parentId).OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase))
+            {
+                result.Add(new TermCount(c.Name, c.Slug, c.Count, depth));
+                if (depth < 10) Walk(c.Id, depth + 1);
+            }
+        }
+        Walk(null, 0);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<TermCount>> TagsAsync(int take, CancellationToken ct = default)
+    {
+        var now = Now;
+        return await db.Tags.AsNoTracking()
+            .Select(t => new { t.Name, t.Slug, Count = t.Posts.AsQueryable().Count(IsPublicAt(now)) })
+            .Where(t => t.Count > 0).OrderByDescending(t => t.Count).ThenBy(t => t.Name).Take(take)
+            .Select(t => new TermCount(t.Name, t.Slug, t.Count, 0)).ToListAsync(ct);
+    }
+
+    /// <summary>Months that have posts, newest first, cut at the site's current UTC offset.</summary>
+    public async Task<IReadOnlyList<MonthCount>> MonthsAsync(TimeZoneInfo zone, CancellationToken ct = default)
+    {
+        var offsetHours = zone.GetUtcOffset(Now).TotalHours;
+        var rows = await Public(PostKind.Post)
+            .Select(p => p.PublishedAt!.Value.AddHours(offsetHours))
+            .GroupBy(d => new { d.Year, d.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.Year).ThenByDescending(r => r.Month)
+            .Select(r => new MonthCount(r.Year, r.Month, r.Count)).ToList();
+    }
+
+    /// <summary>Every public post and page with its last change, for the sitemap.</summary>
+    public async Task<IReadOnlyList<(PostKind Kind, string Slug, DateTime PublishedAt, DateTime UpdatedAt)>> SitemapAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Posts.AsNoTracking().Where(IsPublicAt(Now))
+            .OrderByDescending(p => p.PublishedAt)
+            .Select(p => new { p.Kind, p.Slug, PublishedAt = p.PublishedAt!.Value, p.UpdatedAt }).ToListAsync(ct);
+        return rows.Select(r => (r.Kind, r.Slug, r.PublishedAt, r.UpdatedAt)).ToList();
+    }
+
+    /// <summary>The latest change to anything public, for Last-Modified on listings and feeds.</summary>
+    public async Task<DateTime?> LastChangeAsync(CancellationToken ct = default) =>
+        await db.Posts.AsNoTracking().Where(IsPublicAt(Now)).MaxAsync(p => (DateTime?)p.UpdatedAt, ct);
+
+    private sealed record Row(
+        int Id, PostKind Kind, string Title, string Slug, string? Excerpt, string Text, DateTime PublishedAt, DateTime UpdatedAt,
+        string AuthorName, string AuthorSlug, List<TermRef> Categories, Media.MediaItem? FeaturedImage);
+
+    private static IQueryable<Row> Summaries(IQueryable<Post> query) => query.Select(p => new Row(
+        p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyText.Substring(0, SummaryLength + 1),
+        p.PublishedAt!.Value, p.UpdatedAt, p.Author!.DisplayName, p.Author.Slug,
+        p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Name, c.Slug)).ToList(), p.FeaturedImage));
+
+    private static PostSummary Finish(Row r) => new(
+        r.Id, r.Kind, r.Title, r.Slug, r.Excerpt ?? Shorten(r.Text), r.PublishedAt, r.UpdatedAt,
+        new AuthorRef(r.AuthorName, r.AuthorSlug), r.Categories, r.FeaturedImage);
+
+    /// <summary>Cuts text at the last whole word within <see cref="SummaryLength"/> characters.</summary>
+    public static string Shorten(string text)
+    {
+        if (text.Length <= SummaryLength) return text;
+        var cut = text.LastIndexOf(' ', SummaryLength);
+        return (cut > SummaryLength / 2 ? text[..cut] : text[..SummaryLength]).TrimEnd(',', ';', ':', '.', ' ') + "…";
+    }
+}

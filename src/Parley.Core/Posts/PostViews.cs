@@ -1,0 +1,34 @@
+using Parley.Core.Media;
+
+namespace Parley.Core.Posts;
+
+/// <summary>A post as listings show it: no body, a short summary instead.</summary>
+public sealed record PostSummary(
+    int Id, PostKind Kind, string Title, string Slug, string Summary, DateTime PublishedAt, DateTime UpdatedAt,
+    AuthorRef Author, IReadOnlyList<TermRef> Categories, MediaItem? FeaturedImage);
+
+public sealed record AuthorRef(string DisplayName, string Slug);
+
+public sealed record TermRef(string Name, string Slug);
+
+public sealed record TermCount(string Name, string Slug, int Count, int Depth = 0);
+
+public sealed record MonthCount(int Year, int Month, int Count);
+
+/// <summary>One page of a longer list; <see cref="Page"/> counts from 1.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int TotalPages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < TotalPages;
+}
+
+/// <summary>Which published posts a listing shows. Empty filter: all of them.</summary>
+public sealed record PostFilter
+{
+    public IReadOnlyList<int>? CategoryIds { get; init; }
+    public int? TagId { get; init; }
+    public string? AuthorId { get; init; }
+    public DateTime? FromUtc { get; init; }
+    public DateTime? ToUtc { get; init; }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Data;
+using Parley.Core.Feeds;
+using Parley.Core.Posts;
+using Parley.Web.Theme;
+
+namespace Parley.Web.Feeds;
+
+/// <summary>
+/// RSS at <c>/feed</c>, Atom at <c>/feed/atom</c>, JSON Feed at <c>/feed/json</c>; the same under
+/// <c>/category/{slug}</c> and <c>/tag/{slug}</c>.
+/// </summary>
+public static class FeedEndpoints
+{
+    private enum Format { Rss, Atom, Json }
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        foreach (var (suffix, format) in new[] { ("", Format.Rss), ("/atom", Format.Atom), ("/json", Format.Json), ("/rss", Format.Rss) })
+        {
+            app.MapGet("/feed" + suffix, (HttpContext http, FeedSource source) => WriteAsync(http, source, null, null, format));
+            app.MapGet("/category/{slug}/feed" + suffix, (HttpContext http, FeedSource source, string slug) => WriteAsync(http, source, "category", slug, format));
+            app.MapGet("/tag/{slug}/feed" + suffix, (HttpContext http, FeedSource source, string slug) => WriteAsync(http, source, "tag", slug, format));
+        }
+        return app;
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext http, FeedSource source, string? kind, string? slug, Format format)
+    {
+        var feed = await source.BuildAsync(kind, slug, http.Request.Path, http.RequestAborted);
+        if (feed is null) return Results.NotFound();
+        http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(feed.UpdatedAt, TimeSpan.Zero);
+        http.Response.ContentType = format switch
+        {
+            Format.Atom => FeedWriter.AtomType,
+            Format.Json => FeedWriter.JsonType,
+            _ => FeedWriter.RssType,
+        };
+        var body = http.Response.Body;
+        await (format switch
+        {
+            Format.Atom => FeedWriter.WriteAtomAsync(feed, body),
+            Format.Json => FeedWriter.WriteJsonAsync(feed, body),
+            _ => FeedWriter.WriteRssAsync(feed, body),
+        });
+        return Results.Empty;
+    }
+}
+
+/// <summary>Gathers the posts of a feed and describes them with absolute URLs.</summary>
+public sealed class FeedSource(PostQueries queries, ParleyDbContext db, SiteContext site)
+{
+    public async Task<FeedDocument?> BuildAsync(string? kind, string? slug, string feedPath, CancellationToken ct)
+    {
+        await site.LoadAsync(ct);
+        var settings = site.Settings;
+        var filter = new PostFilter();
+        var title = settings.Title;
+        var homePath = "/";
+        if (kind == "category")
+        {
+            var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Name, c.Slug }).ToListAsync(ct);
+            var category = all.FirstOrDefault(c => c.Slug == slug);
+            if (category is null) return null;
+            var ids = new List<int> { category.Id };
+            for (var i = 0; i < ids.Count && ids.Count < 1000; i++) ids.AddRange(all.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
+            filter = filter with { CategoryIds = ids };
+            title = $"{settings.Title} — {category.Name}";
+            homePath = PostUrls.Category(category.Slug);
+        }
+        else if (kind == "tag")
+        {
+            var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+            if (tag is null) return null;
+            filter = filter with { TagId = tag.Id };
+            title = $"{settings.Title} — #{tag.Name}";
+            homePath = PostUrls.Tag(tag.Slug);
+        }
+
+        var posts = await queries.FeedPostsAsync(filter, settings.FeedItems, ct);
+        var baseUrl = site.BaseUrl;
+        var entries = posts.Select(p =>
+        {
+            var url = site.Absolute(PostUrls.PathFor(p, site.Zone));
+            return new FeedEntry(url, p.Title, url, p.PublishedAt!.Value, p.UpdatedAt, p.Author?.DisplayName ?? "",
+                p.Excerpt ?? PostQueries.Shorten(p.BodyText), FeedWriter.AbsolutizeUrls(p.BodyHtml, baseUrl),
+                p.Categories.Select(c => c.Name).Concat(p.Tags.Select(t => t.Name)).ToList(),
+                p.FeaturedImage is null ? null : site.Absolute(p.FeaturedImage.Url));
+        }).ToList();
+        return new FeedDocument(title, settings.Tagline, site.Absolute(homePath), site.Absolute(feedPath), settings.Language,
+            settings.LastChange == default ? DateTime.UnixEpoch : settings.LastChange, entries);
+    }
+}

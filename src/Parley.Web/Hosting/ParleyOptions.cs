@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Parley.Core.Data;
+
+namespace Parley.Web.Hosting;
+
+/// <summary>
+/// Settings read at start from appsettings, the environment (<c>Parley__DataPath</c>, ...) or the
+/// command line (<c>--Parley:DataPath=...</c>). Defaults here are what a fresh clone runs with.
+/// </summary>
+public sealed class ParleyOptions
+{
+    public const string Section = "Parley";
+
+    /// <summary>Folder for the SQLite database, uploaded media and Data Protection keys.</summary>
+    [Required] public string DataPath { get; set; } = "./data";
+
+    public DatabaseSettings Database { get; set; } = new();
+
+    /// <summary>Sign-in of the first administrator, created on first start.</summary>
+    [Required, EmailAddress] public string AdminEmail { get; set; } = "admin@example.com";
+
+    /// <summary>Password for the first administrator; when empty one is generated and printed once.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Public address, e.g. <c>https://blog.example.com</c>. When empty, taken from each request.</summary>
+    [Url] public string? PublicUrl { get; set; }
+
+    /// <summary>Whether an empty site gets the demo posts on first start.</summary>
+    public bool SeedDemoContent { get; set; } = true;
+
+    public string FullDataPath => Path.GetFullPath(DataPath);
+    public string MediaPath => Path.Combine(FullDataPath, "media");
+}
+
+public sealed class DatabaseSettings
+{
+    /// <summary><c>Sqlite</c> (default, a file in the data folder) or <c>Postgres</c> (needs ConnectionStrings:Parley).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}

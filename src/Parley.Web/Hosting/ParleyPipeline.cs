@@ -1,0 +1,46 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Parley.Web.Feeds;
+
+namespace Parley.Web.Hosting;
+
+/// <summary>The request pipeline, outermost first.</summary>
+public static class ParleyPipeline
+{
+    public static WebApplication UseParley(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ParleyOptions>>().Value;
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        // Errors and empty 4xx answers are shown as Parley's own pages; details never reach the reader.
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestLimits>();
+        app.UseMiddleware<OldPathRedirects>();
+        app.UseMiddleware<ConditionalGet>();
+
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching.Apply });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/media",
+            FileProvider = new PhysicalFileProvider(options.MediaPath),
+            OnPrepareResponse = StaticCaching.Apply,
+        });
+
+        app.UseRouting();
+        app.MapFeeds();
+        app.MapSiteFiles();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+internal static class StaticCaching
+{
+    public static void Apply(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext ctx)
+    {
+        // Media and assets never change under the same name for long; a day is safe for both.
+        ctx.Context.Response.Headers.CacheControl = "public, max-age=86400";
+        ctx.Context.Response.Headers.XContentTypeOptions = "nosniff";
+    }
+}

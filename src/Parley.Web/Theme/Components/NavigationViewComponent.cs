@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
+using Parley.Core.Posts;
+
+namespace Parley.Web.Theme.Components;
+
+/// <summary>The header menu: home, the site's pages, search.</summary>
+public sealed class NavigationViewComponent(PostQueries queries) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync() => View(await queries.PagesAsync(HttpContext.RequestAborted));
+}
