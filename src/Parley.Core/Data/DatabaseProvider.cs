@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Parley.Core.Data;
 
@@ -41,6 +43,7 @@ public static class ParleyDatabase
             try
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await CreateHistoryTableAsync(db, ct);
                 await db.Database.MigrateAsync(ct);
             }
             finally
@@ -49,6 +52,12 @@ public static class ParleyDatabase
             }
             return;
         }
+        await CreateHistoryTableAsync(db, ct);
         await db.Database.MigrateAsync(ct);
     }
+
+    // Without it, EF reads the history table of an empty database first and logs that failure as an
+    // error, which looks alarming on every first start.
+    private static Task CreateHistoryTableAsync(ParleyDbContext db, CancellationToken ct) =>
+        db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
 }

@@ -12,6 +12,8 @@ public static partial class FeedWriter
     public const string RssType = "application/rss+xml; charset=utf-8";
     public const string AtomType = "application/atom+xml; charset=utf-8";
     public const string JsonType = "application/feed+json; charset=utf-8";
+    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
 
     public static async Task WriteRssAsync(FeedDocument feed, Stream output) =>
         await WriteXmlAsync(output, w => new Rss20FeedFormatter(ToSyndication(feed, atom: false), serializeExtensionsAsAtom: false).WriteTo(w));
@@ -75,6 +77,12 @@ public static partial class FeedWriter
             Generator = "Parley",
         };
         syndication.Links.Add(new SyndicationLink(new Uri(feed.FeedUrl), "self", feed.Title, null, 0));
+        if (!atom)
+        {
+            // Declared once on the root so items read <dc:creator> and <content:encoded>, as readers expect.
+            syndication.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCore);
+            syndication.AttributeExtensions.Add(new XmlQualifiedName("content", "http://www.w3.org/2000/xmlns/"), ContentModule);
+        }
         syndication.Items = feed.Entries.Select(e =>
         {
             var item = new SyndicationItem(e.Title, SyndicationContent.CreateHtmlContent(e.ContentHtml), new Uri(e.Url), e.Id,
@@ -85,7 +93,12 @@ public static partial class FeedWriter
             };
             // RSS's own <author> must be an email address, which stays private: RSS gets dc:creator instead.
             if (atom) item.Authors.Add(new SyndicationPerson(null, e.AuthorName, null));
-            else item.ElementExtensions.Add("creator", "http://purl.org/dc/elements/1.1/", e.AuthorName);
+            else
+            {
+                item.ElementExtensions.Add("creator", DublinCore, e.AuthorName);
+                // RSS's <description> carries the summary; the full post goes in content:encoded, as WordPress does.
+                item.ElementExtensions.Add("encoded", ContentModule, e.ContentHtml);
+            }
             foreach (var c in e.Categories) item.Categories.Add(new SyndicationCategory(c));
             return item;
         }).ToList();

@@ -18,6 +18,8 @@ public static class ContentEnhancer
         var doc = Parser.ParseDocument("<!doctype html><html><body></body></html>");
         var body = doc.Body!;
         body.InnerHtml = safeHtml;
+        // Plain text is taken before enhancing, so search never sees "Play video" labels or anchor marks.
+        var text = NormalizeWhitespace(body.TextContent);
 
         foreach (var p in body.QuerySelectorAll("p").ToList())
         {
@@ -49,7 +51,6 @@ public static class ContentEnhancer
             wrap.AppendChild(table);
         }
 
-        var text = NormalizeWhitespace(body.TextContent);
         return new RenderedContent(body.InnerHtml, text);
     }
 

@@ -16,7 +16,7 @@ public sealed partial record VideoEmbed(string Provider, string WatchUrl, string
         var host = uri.IdnHost.ToLowerInvariant();
         var https = "https://";
 
-        if (host is "youtu.be" || host.EndsWith("youtube.com", StringComparison.Ordinal) || host.EndsWith("youtube-nocookie.com", StringComparison.Ordinal))
+        if (host is "youtu.be" || IsDomainOrSub(host, "youtube.com") || IsDomainOrSub(host, "youtube-nocookie.com"))
         {
             var id = host == "youtu.be" ? uri.AbsolutePath.Trim('/') : YouTubeId(uri);
             if (id is null || !YouTubeIdPattern().IsMatch(id)) return false;
@@ -49,6 +49,9 @@ public sealed partial record VideoEmbed(string Provider, string WatchUrl, string
         }
         return false;
     }
+
+    private static bool IsDomainOrSub(string host, string domain) =>
+        host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
 
     private static string? YouTubeId(Uri uri)
     {

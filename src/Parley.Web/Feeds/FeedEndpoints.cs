@@ -14,13 +14,16 @@ public static class FeedEndpoints
 {
     private enum Format { Rss, Atom, Json }
 
+    /// <summary>Feed readers and link checkers send HEAD; it is answered like GET, without the body.</summary>
+    internal static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         foreach (var (suffix, format) in new[] { ("", Format.Rss), ("/atom", Format.Atom), ("/json", Format.Json), ("/rss", Format.Rss) })
         {
-            app.MapGet("/feed" + suffix, (HttpContext http, FeedSource source) => WriteAsync(http, source, null, null, format));
-            app.MapGet("/category/{slug}/feed" + suffix, (HttpContext http, FeedSource source, string slug) => WriteAsync(http, source, "category", slug, format));
-            app.MapGet("/tag/{slug}/feed" + suffix, (HttpContext http, FeedSource source, string slug) => WriteAsync(http, source, "tag", slug, format));
+            app.MapMethods("/feed" + suffix, GetOrHead, (HttpContext http, FeedSource source) => WriteAsync(http, source, null, null, format));
+            app.MapMethods("/category/{slug}/feed" + suffix, GetOrHead, (HttpContext http, FeedSource source, string slug) => WriteAsync(http, source, "category", slug, format));
+            app.MapMethods("/tag/{slug}/feed" + suffix, GetOrHead, (HttpContext http, FeedSource source, string slug) => WriteAsync(http, source, "tag", slug, format));
         }
         return app;
     }

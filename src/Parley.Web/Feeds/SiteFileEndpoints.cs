@@ -9,8 +9,8 @@ public static class SiteFileEndpoints
 {
     public static IEndpointRouteBuilder MapSiteFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", SitemapAsync);
-        app.MapGet("/robots.txt", (SiteContext site) => Results.Text(
+        app.MapMethods("/sitemap.xml", FeedEndpoints.GetOrHead, SitemapAsync);
+        app.MapMethods("/robots.txt", FeedEndpoints.GetOrHead, (SiteContext site) => Results.Text(
             $"User-agent: *\nDisallow: /admin/\nDisallow: /account/\nDisallow: /search\n\nSitemap: {site.Absolute("/sitemap.xml")}\n",
             "text/plain; charset=utf-8"));
         return app;

@@ -2,13 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Parley.Core;
 using Parley.Core.Accounts;
 using Parley.Core.Data;
-using Parley.Core.Posts;
-using Parley.Core.Rendering;
-using Parley.Core.Search;
-using Parley.Core.Seeding;
-using Parley.Core.Settings;
 
 namespace Parley.Web.Hosting;
 
@@ -27,14 +23,7 @@ public static class ParleyServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataPath, "keys")));
         services.AddParleyIdentity();
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<PostMarkdownRenderer>();
-        services.AddScoped<SettingsService>();
-        services.AddScoped<PostService>();
-        services.AddScoped<PostQueries>();
-        services.AddScoped<CategoryService>();
-        services.AddScoped<SearchService>();
-        services.AddScoped<DemoContent>();
+        services.AddParleyCore();
         services.AddHostedService<Jobs.ScheduledPublisher>();
 
         services.AddHttpContextAccessor();

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parley.Core.Posts;
+using Parley.Core.Rendering;
+using Parley.Core.Search;
+using Parley.Core.Seeding;
+using Parley.Core.Settings;
+
+namespace Parley.Core;
+
+/// <summary>Registers the services that hold Parley's rules. The host adds the DbContext and the web parts.</summary>
+public static class ParleyCoreServices
+{
+    public static IServiceCollection AddParleyCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PostMarkdownRenderer>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<PostService>();
+        services.AddScoped<PostQueries>();
+        services.AddScoped<CategoryService>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<DemoContent>();
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Data;
+using Parley.Core.Posts;
+using Parley.Core.Search;
+using Parley.Testing;
+
+namespace Parley.Data.Tests.Search;
+
+/// <summary>Full-text search on SQLite FTS5 and PostgreSQL, through the same service.</summary>
+public sealed class SearchTests
+{
+    private static async Task<TestDatabase> SeedAsync(DatabaseProvider provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        var author = await db.AddAuthorAsync();
+        var posts = new (string Title, string Body, PostStatus Status)[]
+        {
+            ("Missile defence in Japan", "Russia voiced grave concern about the radar in western Japan.", PostStatus.Published),
+            ("Island talks", "Foreign ministers of Japan and Russia agreed to meet. Missile defence came up once.", PostStatus.Published),
+            ("Внешняя политика России", "Москва и Токио договорились о встрече министров.", PostStatus.Published),
+            ("Café society", "The crème de la crème met at the café.", PostStatus.Published),
+            ("Secret draft about missile defence", "Not yet public.", PostStatus.Draft),
+        };
+        foreach (var (title, body, status) in posts)
+            await db.InScopeAsync(sp => sp.GetRequiredService<PostService>().CreateAsync(new PostInput { Title = title, Body = body, Status = status }, author));
+        return db;
+    }
+
+    private static Task<PagedResult<SearchHit>> Search(TestDatabase db, string q, int page = 1) =>
+        db.InScopeAsync(sp => sp.GetRequiredService<SearchService>().SearchAsync(SearchQuery.Parse(q), page, 10));
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Results_are_ranked_title_first_and_drafts_never_show(DatabaseProvider provider)
+    {
+        await using var db = await SeedAsync(provider);
+        var result = await Search(db, "missile defence");
+        Assert.Equal(2, result.Total);
+        Assert.Equal("missile-defence-in-japan", result.Items[0].Slug);
+        Assert.Contains("<mark>", result.Items[0].TitleHtml);
+        Assert.Contains("<mark>", result.Items[1].SnippetHtml);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task The_last_word_matches_as_a_prefix_while_typing(DatabaseProvider provider)
+    {
+        await using var db = await SeedAsync(provider);
+        Assert.Equal(2, (await Search(db, "japan minis")).Total + (await Search(db, "radar")).Total);
+        Assert.Equal("island-talks", (await Search(db, "japan minis")).Items.Single().Slug);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Search_is_unicode_aware(DatabaseProvider provider)
+    {
+        await using var db = await SeedAsync(provider);
+        Assert.Equal("vneshnyaya-politika-rossii", (await Search(db, "москва")).Items.Single().Slug);
+        Assert.Equal("vneshnyaya-politika-rossii", (await Search(db, "ПОЛИТИКА")).Items.Single().Slug);
+        Assert.Equal("cafe-society", (await Search(db, "CRÈME")).Items.Single().Slug);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Query_syntax_of_either_database_is_harmless(DatabaseProvider provider)
+    {
+        await using var db = await SeedAsync(provider);
+        foreach (var q in new[] { "\"", "*", "-", "NEAR", "(", "OR OR", "japan\"", "japan*", "-japan", "NEAR(japan russia)",
+                                  "japan AND", "')--", "&|!:*", "\\", "japan:*", new string('(', 500) })
+        {
+            var result = await Search(db, q);
+            Assert.True(result.Total >= 0);
+        }
+        Assert.Equal(2, (await Search(db, "\"japan\" OR (russia")).Total);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Edits_and_deletions_reach_the_index(DatabaseProvider provider)
+    {
+        await using var db = await SeedAsync(provider);
+        int id;
+        await using (var context = db.NewContext())
+            id = await context.Posts.Where(p => p.Slug == "island-talks").Select(p => p.Id).SingleAsync();
+        var author = await db.AddAuthorAsync("Second Writer");
+        await db.InScopeAsync(sp => sp.GetRequiredService<PostService>().UpdateAsync(id,
+            new PostInput { Title = "Island talks", Body = "Now about fisheries quotas.", Status = PostStatus.Published }, author));
+        Assert.Equal("island-talks", (await Search(db, "fisheries")).Items.Single().Slug);
+        Assert.Equal(1, (await Search(db, "missile")).Total);
+
+        await db.InScopeAsync(sp => sp.GetRequiredService<PostService>().DeleteAsync(id));
+        Assert.Equal(0, (await Search(db, "fisheries")).Total);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Results_are_paged(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var author = await db.AddAuthorAsync();
+        for (var i = 0; i < 23; i++)
+            await db.InScopeAsync(sp => sp.GetRequiredService<PostService>().CreateAsync(
+                new PostInput { Title = $"Harbour note {i}", Body = "About the harbour.", Status = PostStatus.Published }, author));
+        var third = await Search(db, "harbour", page: 3);
+        Assert.Equal(23, third.Total);
+        Assert.Equal(3, third.Items.Count);
+        Assert.Equal(3, third.TotalPages);
+    }
+}
