@@ -51,6 +51,7 @@ if ! dotnet build Parley.slnx -c Debug -v quiet -nologo >"$work/build.log" 2>&1;
   exit 1
 fi
 
+rm -rf TestResults/e2e
 dotnet test --solution Parley.slnx -c Debug --no-build 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 
