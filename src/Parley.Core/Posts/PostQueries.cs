@@ -21,7 +21,7 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
     private IQueryable<Post> Public(PostKind kind) =>
         db.Posts.AsNoTracking().Where(IsPublicAt(Now)).Where(p => p.Kind == kind);
 
-    public async Task<PagedResult<PostSummary>> ListAsync(PostFilter filter, int page, int pageSize, CancellationToken ct = default)
+    private IQueryable<Post> Filtered(PostFilter filter)
     {
         var query = Public(PostKind.Post);
         if (filter.CategoryIds is { } cats) query = query.Where(p => p.Categories.Any(c => cats.Contains(c.Id)));
@@ -29,7 +29,12 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
         if (filter.AuthorId is { } authorId) query = query.Where(p => p.AuthorId == authorId);
         if (filter.FromUtc is { } from) query = query.Where(p => p.PublishedAt >= from);
         if (filter.ToUtc is { } to) query = query.Where(p => p.PublishedAt < to);
+        return query;
+    }
 
+    public async Task<PagedResult<PostSummary>> ListAsync(PostFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        var query = Filtered(filter);
         var total = await query.CountAsync(ct);
         var items = await Summaries(query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
@@ -39,10 +44,7 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
     /// <summary>The newest public posts with their bodies, for feeds.</summary>
     public async Task<IReadOnlyList<Post>> FeedPostsAsync(PostFilter filter, int take, CancellationToken ct = default)
     {
-        var query = Public(PostKind.Post);
-        if (filter.CategoryIds is { } cats) query = query.Where(p => p.Categories.Any(c => cats.Contains(c.Id)));
-        if (filter.TagId is { } tagId) query = query.Where(p => p.Tags.Any(t => t.Id == tagId));
-        return await query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(take)
+        return await Filtered(filter).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(take)
             .Include(p => p.Author).Include(p => p.FeaturedImage).Include(p => p.Categories).Include(p => p.Tags)
             .AsSplitQuery().ToListAsync(ct);
     }
@@ -83,12 +85,33 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<PostSummary>> PagesAsync(CancellationToken ct = default) =>
         (await Summaries(Public(PostKind.Page).OrderBy(p => p.Title)).ToListAsync(ct)).Select(Finish).ToList();
 
+    /// <summary>
+    /// A category by slug with the ids of it and all its descendants, since a category's archive
+    /// and feed include posts filed under its sub-categories (as in WordPress). Null when unknown.
+    /// </summary>
+    public async Task<(Category Category, IReadOnlyList<int> Ids)?> CategoryWithDescendantsAsync(string slug, CancellationToken ct = default)
+    {
+        var all = await db.Categories.AsNoTracking().ToListAsync(ct);
+        var category = all.FirstOrDefault(c => c.Slug == slug);
+        if (category is null) return null;
+        var ids = new List<int> { category.Id };
+        for (var i = 0; i < ids.Count; i++)
+            ids.AddRange(all.Where(c => c.ParentId == ids[i] && !ids.Contains(c.Id)).Select(c => c.Id));
+        return (category, ids);
+    }
+
     /// <summary>Categories in tree order (parents before children) with their number of public posts.</summary>
     public async Task<IReadOnlyList<TermCount>> CategoriesAsync(CancellationToken ct = default)
     {
         var now = Now;
         var rows = await db.Categories.AsNoTracking()
-            .Select(c => new { c.Id, c.ParentId, c.Name, c.Slug, Count = c.Posts.AsQueryable().Count(IsPublicAt(now)) })
+            // The predicate is written out rather than reusing IsPublicAt: a helper call inside a
+            // projection makes EF see a new constant each time and recompile the query per request.
+            .Select(c => new
+            {
+                c.Id, c.ParentId, c.Name, c.Slug,
+                Count = c.Posts.Count(p => (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled) && p.Kind == PostKind.Post && p.PublishedAt <= now),
+            })
             .ToListAsync(ct);
         var result = new List<TermCount>(rows.Count);
         void Walk(int? parentId, int depth)
@@ -107,7 +130,11 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
     {
         var now = Now;
         return await db.Tags.AsNoTracking()
-            .Select(t => new { t.Name, t.Slug, Count = t.Posts.AsQueryable().Count(IsPublicAt(now)) })
+            .Select(t => new
+            {
+                t.Name, t.Slug,
+                Count = t.Posts.Count(p => (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled) && p.PublishedAt <= now),
+            })
             .Where(t => t.Count > 0).OrderByDescending(t => t.Count).ThenBy(t => t.Name).Take(take)
             .Select(t => new TermCount(t.Name, t.Slug, t.Count, 0)).ToListAsync(ct);
     }

@@ -62,11 +62,9 @@ public sealed class FeedSource(PostQueries queries, ParleyDbContext db, SiteCont
         var homePath = "/";
         if (kind == "category")
         {
-            var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Name, c.Slug }).ToListAsync(ct);
-            var category = all.FirstOrDefault(c => c.Slug == slug);
-            if (category is null) return null;
-            var ids = new List<int> { category.Id };
-            for (var i = 0; i < ids.Count && ids.Count < 1000; i++) ids.AddRange(all.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
+            var found = await queries.CategoryWithDescendantsAsync(slug!, ct);
+            if (found is null) return null;
+            var (category, ids) = found.Value;
             filter = filter with { CategoryIds = ids };
             title = $"{settings.Title} — {category.Name}";
             homePath = PostUrls.Category(category.Slug);

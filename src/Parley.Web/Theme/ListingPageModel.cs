@@ -6,6 +6,8 @@ namespace Parley.Web.Theme;
 /// <summary>Base for every page that lists posts: home and the archives. Pages past the end are 404s.</summary>
 public abstract class ListingPageModel(PostQueries queries) : ThemePageModel
 {
+    protected PostQueries Queries => queries;
+
     public PagedResult<PostSummary> Posts { get; private set; } = new([], 1, 10, 0);
     public string Heading { get; protected set; } = "";
     public string? Intro { get; protected set; }
