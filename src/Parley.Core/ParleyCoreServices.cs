@@ -14,6 +14,7 @@ public static class ParleyCoreServices
     public static IServiceCollection AddParleyCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddSingleton<PostMarkdownRenderer>();
         services.AddScoped<SettingsService>();
         services.AddScoped<PostService>();

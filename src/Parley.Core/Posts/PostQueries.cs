@@ -42,23 +42,23 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
     }
 
     /// <summary>The newest public posts with their bodies, for feeds.</summary>
-    public async Task<IReadOnlyList<Post>> FeedPostsAsync(PostFilter filter, int take, CancellationToken ct = default)
-    {
-        return await Filtered(filter).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(take)
-            .Include(p => p.Author).Include(p => p.FeaturedImage).Include(p => p.Categories).Include(p => p.Tags)
-            .AsSplitQuery().ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<PublicPost>> FeedPostsAsync(PostFilter filter, int take, CancellationToken ct = default) =>
+        await Full(Filtered(filter).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(take)).ToListAsync(ct);
 
     /// <summary>The public post or page with everything its page shows, or null.</summary>
-    public Task<Post?> FindAsync(PostKind kind, string slug, CancellationToken ct = default) =>
-        Public(kind).Where(p => p.Slug == slug)
-            .Include(p => p.Author).Include(p => p.FeaturedImage)
-            .Include(p => p.Categories.OrderBy(c => c.Name)).Include(p => p.Tags.OrderBy(t => t.Name))
-            .AsSplitQuery().FirstOrDefaultAsync(ct);
+    public Task<PublicPost?> FindAsync(PostKind kind, string slug, CancellationToken ct = default) =>
+        Full(Public(kind).Where(p => p.Slug == slug)).FirstOrDefaultAsync(ct);
 
-    public async Task<(PostSummary? Previous, PostSummary? Next)> NeighboursAsync(Post post, CancellationToken ct = default)
+    private static IQueryable<PublicPost> Full(IQueryable<Post> query) => query.Select(p => new PublicPost(
+        p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyHtml, p.BodyText, p.PublishedAt!.Value, p.UpdatedAt,
+        new AuthorRef(p.Author!.DisplayName, p.Author.Slug),
+        p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Id, c.Name, c.Slug)).ToList(),
+        p.Tags.OrderBy(t => t.Name).Select(t => new TermRef(t.Id, t.Name, t.Slug)).ToList(),
+        p.FeaturedImage, p.CommentsOpen, p.ReaderQuestion));
+
+    public async Task<(PostSummary? Previous, PostSummary? Next)> NeighboursAsync(PublicPost post, CancellationToken ct = default)
     {
-        var at = post.PublishedAt!.Value;
+        var at = post.PublishedAt;
         var previous = await Summaries(Public(PostKind.Post)
             .Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < post.Id))
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(1)).FirstOrDefaultAsync(ct);
@@ -69,7 +69,7 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
     }
 
     /// <summary>Up to <paramref name="count"/> posts sharing the most tags, then the same categories.</summary>
-    public async Task<IReadOnlyList<PostSummary>> RelatedAsync(Post post, int count = 3, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PostSummary>> RelatedAsync(PublicPost post, int count = 3, CancellationToken ct = default)
     {
         var tagIds = post.Tags.Select(t => t.Id).ToList();
         var categoryIds = post.Categories.Select(c => c.Id).ToList();
@@ -172,7 +172,7 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
     private static IQueryable<Row> Summaries(IQueryable<Post> query) => query.Select(p => new Row(
         p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyText.Substring(0, SummaryLength + 1),
         p.PublishedAt!.Value, p.UpdatedAt, p.Author!.DisplayName, p.Author.Slug,
-        p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Name, c.Slug)).ToList(), p.FeaturedImage));
+        p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Id, c.Name, c.Slug)).ToList(), p.FeaturedImage));
 
     private static PostSummary Finish(Row r) => new(
         r.Id, r.Kind, r.Title, r.Slug, r.Excerpt ?? Shorten(r.Text), r.PublishedAt, r.UpdatedAt,

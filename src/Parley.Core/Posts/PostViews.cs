@@ -9,7 +9,19 @@ public sealed record PostSummary(
 
 public sealed record AuthorRef(string DisplayName, string Slug);
 
-public sealed record TermRef(string Name, string Slug);
+/// <summary>
+/// A public post or page with everything its page and its feed entry show. A read model, so the
+/// author's account row (with its password hash) is never loaded to print a name.
+/// </summary>
+public sealed record PublicPost(
+    int Id, PostKind Kind, string Title, string Slug, string? Excerpt, string BodyHtml, string BodyText,
+    DateTime PublishedAt, DateTime UpdatedAt, AuthorRef Author, IReadOnlyList<TermRef> Categories, IReadOnlyList<TermRef> Tags,
+    MediaItem? FeaturedImage, bool CommentsOpen, string? ReaderQuestion)
+{
+    public string Summary => Excerpt ?? PostQueries.Shorten(BodyText);
+}
+
+public sealed record TermRef(int Id, string Name, string Slug);
 
 public sealed record TermCount(string Name, string Slug, int Count, int Depth = 0);
 

@@ -1,16 +1,29 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Parley.Core.Data;
 
 namespace Parley.Core.Settings;
 
-/// <summary>Reads and changes the site's settings row, creating it with defaults when missing.</summary>
-public sealed class SettingsService(ParleyDbContext db)
+/// <summary>
+/// Reads and changes the site's settings row, creating it with defaults when missing. Every public
+/// page needs the settings, so they are kept in memory and dropped on every local change; the short
+/// lifetime bounds how stale another server sharing the database can be.
+/// </summary>
+public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache)
 {
-    public async Task<SiteSettings> GetAsync(CancellationToken ct = default) =>
-        await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct)
-        ?? new SiteSettings();
+    private const string CacheKey = "parley:settings";
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
-    /// <summary>Records that public content changed, so Last-Modified moves on every page.</summary>
+    public async Task<SiteSettings> GetAsync(CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(CacheKey, out SiteSettings? cached) && cached is not null) return cached;
+        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct)
+            ?? new SiteSettings();
+        cache.Set(CacheKey, settings, CacheLifetime);
+        return settings;
+    }
+
+    /// <summary>Records that public content changed, so Last-Modified and cached listings move on.</summary>
     public async Task TouchContentAsync(DateTime nowUtc, CancellationToken ct = default)
     {
         var updated = await db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId)
@@ -20,6 +33,7 @@ public sealed class SettingsService(ParleyDbContext db)
             db.SiteSettings.Add(new SiteSettings { ContentChangedAt = nowUtc, UpdatedAt = nowUtc });
             await db.SaveChangesAsync(ct);
         }
+        cache.Remove(CacheKey);
     }
 
     public async Task SaveAsync(Action<SiteSettings> change, DateTime nowUtc, CancellationToken ct = default)
@@ -29,5 +43,6 @@ public sealed class SettingsService(ParleyDbContext db)
         change(settings);
         settings.UpdatedAt = nowUtc;
         await db.SaveChangesAsync(ct);
+        cache.Remove(CacheKey);
     }
 }

@@ -82,9 +82,9 @@ public sealed class FeedSource(PostQueries queries, ParleyDbContext db, SiteCont
         var baseUrl = site.BaseUrl;
         var entries = posts.Select(p =>
         {
-            var url = site.Absolute(PostUrls.PathFor(p, site.Zone));
-            return new FeedEntry(url, p.Title, url, p.PublishedAt!.Value, p.UpdatedAt, p.Author?.DisplayName ?? "",
-                p.Excerpt ?? PostQueries.Shorten(p.BodyText), FeedWriter.AbsolutizeUrls(p.BodyHtml, baseUrl),
+            var url = site.Absolute(PostUrls.PathFor(p.Kind, p.Slug, p.PublishedAt, site.Zone));
+            return new FeedEntry(url, p.Title, url, p.PublishedAt, p.UpdatedAt, p.Author.DisplayName,
+                p.Summary, FeedWriter.AbsolutizeUrls(p.BodyHtml, baseUrl),
                 p.Categories.Select(c => c.Name).Concat(p.Tags.Select(t => t.Name)).ToList(),
                 p.FeaturedImage is null ? null : site.Absolute(p.FeaturedImage.Url));
         }).ToList();

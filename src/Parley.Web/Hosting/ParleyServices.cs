@@ -29,6 +29,7 @@ public static class ParleyServices
         services.AddHttpContextAccessor();
         services.AddScoped<Theme.SiteContext>();
         services.AddScoped<Theme.PageMeta>();
+        services.AddSingleton<Theme.ContentVersionCache>();
         services.AddScoped<Feeds.FeedSource>();
 
         services.AddRazorPages(o => o.RootDirectory = "/Theme");

@@ -6,7 +6,7 @@ namespace Parley.Web.Theme;
 /// <summary>A standalone page at /{slug}.</summary>
 public sealed class StandalonePageModel(PostQueries queries) : ThemePageModel
 {
-    public Post? Post { get; private set; }
+    public PublicPost? Post { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {

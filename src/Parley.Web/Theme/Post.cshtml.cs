@@ -4,9 +4,9 @@ using Parley.Core.Posts;
 namespace Parley.Web.Theme;
 
 /// <summary>One post at /{yyyy}/{mm}/{slug}. A right slug under the wrong date redirects to the right address.</summary>
-public sealed class PostModel(PostQueries queries) : ThemePageModel
+public sealed class PostModel(PostQueries queries, ContentVersionCache cache) : ThemePageModel
 {
-    public Post? Post { get; private set; }
+    public PublicPost? Post { get; private set; }
     public PostSummary? Previous { get; private set; }
     public PostSummary? Next { get; private set; }
     public IReadOnlyList<PostSummary> Related { get; private set; } = [];
@@ -17,12 +17,13 @@ public sealed class PostModel(PostQueries queries) : ThemePageModel
         var ct = HttpContext.RequestAborted;
         Post = await queries.FindAsync(PostKind.Post, slug, ct);
         if (Post is null) return NotFound();
-        var path = PostUrls.PathFor(Post, Site.Zone);
+        var path = PostUrls.PathFor(Post.Kind, Post.Slug, Post.PublishedAt, Site.Zone);
         if (!string.Equals(path, Request.Path.Value?.TrimEnd('/'), StringComparison.Ordinal))
             return RedirectPermanent(path);
 
-        (Previous, Next) = await queries.NeighboursAsync(Post, ct);
-        Related = await queries.RelatedAsync(Post, 3, ct);
+        var post = Post;
+        (Previous, Next) = await cache.GetAsync($"post:{post.Id}:neighbours", Site, () => queries.NeighboursAsync(post, ct));
+        Related = await cache.GetAsync($"post:{post.Id}:related", Site, () => queries.RelatedAsync(post, 3, ct));
         ReadingMinutes = Math.Max(1, (int)Math.Round(Post.BodyText.Split(' ').Length / 230.0));
         PostPageMeta.Describe(Meta, Site, Post);
         SetLastModified(Site.Settings.LastChange);

@@ -10,11 +10,11 @@ public static class PostPageMeta
     // JSON-LD sits inside <script>; escaping '<', '>' and '&' keeps "</script>" in a title harmless.
     private static readonly JsonSerializerOptions JsonLdOptions = new() { Encoder = JavaScriptEncoder.Default };
 
-    public static void Describe(PageMeta meta, SiteContext site, Post post)
+    public static void Describe(PageMeta meta, SiteContext site, PublicPost post)
     {
-        var url = site.Absolute(PostUrls.PathFor(post, site.Zone));
+        var url = site.Absolute(PostUrls.PathFor(post.Kind, post.Slug, post.PublishedAt, site.Zone));
         meta.Title = post.Title;
-        meta.Description = post.Excerpt ?? PostQueries.Shorten(post.BodyText);
+        meta.Description = post.Summary;
         meta.Canonical = url;
         meta.OgType = post.Kind == PostKind.Post ? "article" : "website";
         meta.PublishedAt = post.Kind == PostKind.Post ? post.PublishedAt : null;
@@ -31,15 +31,15 @@ public static class PostPageMeta
             ["@type"] = "Article",
             ["headline"] = post.Title,
             ["description"] = meta.Description,
-            ["datePublished"] = post.PublishedAt?.ToString("O"),
+            ["datePublished"] = post.PublishedAt.ToString("O"),
             ["dateModified"] = post.UpdatedAt.ToString("O"),
             ["mainEntityOfPage"] = url,
             ["url"] = url,
             ["author"] = new Dictionary<string, object?>
             {
                 ["@type"] = "Person",
-                ["name"] = post.Author?.DisplayName,
-                ["url"] = post.Author is null ? null : site.Absolute(PostUrls.Author(post.Author.Slug)),
+                ["name"] = post.Author.DisplayName,
+                ["url"] = site.Absolute(PostUrls.Author(post.Author.Slug)),
             },
             ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site.Settings.Title },
             ["image"] = meta.ImageUrl,

@@ -78,6 +78,8 @@ public sealed class ChangingContentTests(ParleyApps apps) : IClassFixture<Parley
             }, admin));
         }
         var first = await HtmlPage.GetAsync(client, "/category/" + slug);
+        // The sidebar is cached per content version: the new category and its count show at once.
+        Assert.Contains(first.QuerySelectorAll("aside.sidebar li"), li => li.TextContent.Contains("Paging " + provider) && li.TextContent.Contains("(23)"));
         Assert.Equal(10, first.QuerySelectorAll(".post-card").Length);
         Assert.Equal("Paged post 23", first.QuerySelector(".post-card__title")!.TextContent.Trim());
         Assert.Equal($"/category/{slug}?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
