@@ -22,6 +22,9 @@ public static class ParleyCoreServices
         services.AddScoped<CategoryService>();
         services.AddScoped<SearchService>();
         services.AddScoped<DemoContent>();
+        services.AddSingleton<CommentMarkdownRenderer>();
+        services.AddScoped<Comments.CommentService>();
+        services.AddScoped<Comments.CommentQueries>();
         return services;
     }
 }

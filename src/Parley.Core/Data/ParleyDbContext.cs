@@ -17,6 +17,7 @@ public class ParleyDbContext(DbContextOptions<ParleyDbContext> options) : Identi
     public DbSet<PathRedirect> PathRedirects => Set<PathRedirect>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

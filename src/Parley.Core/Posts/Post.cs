@@ -32,6 +32,8 @@ public class Post
     public bool CommentsOpen { get; set; } = true;
     /// <summary>The question the author asks readers at the end of the post, shown above the reply form.</summary>
     public string? ReaderQuestion { get; set; }
+    /// <summary>Approved comments, kept by the comment service so listings need no count query.</summary>
+    public int CommentCount { get; set; }
     public List<Category> Categories { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     public List<PostRevision> Revisions { get; set; } = [];

@@ -51,10 +51,10 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
 
     private static IQueryable<PublicPost> Full(IQueryable<Post> query) => query.Select(p => new PublicPost(
         p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyHtml, p.BodyText, p.PublishedAt!.Value, p.UpdatedAt,
-        new AuthorRef(p.Author!.DisplayName, p.Author.Slug),
+        p.AuthorId, new AuthorRef(p.Author!.DisplayName, p.Author.Slug),
         p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Id, c.Name, c.Slug)).ToList(),
         p.Tags.OrderBy(t => t.Name).Select(t => new TermRef(t.Id, t.Name, t.Slug)).ToList(),
-        p.FeaturedImage, p.CommentsOpen, p.ReaderQuestion));
+        p.FeaturedImage, p.CommentsOpen, p.ReaderQuestion, p.CommentCount));
 
     public async Task<(PostSummary? Previous, PostSummary? Next)> NeighboursAsync(PublicPost post, CancellationToken ct = default)
     {
@@ -167,16 +167,16 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
 
     private sealed record Row(
         int Id, PostKind Kind, string Title, string Slug, string? Excerpt, string Text, DateTime PublishedAt, DateTime UpdatedAt,
-        string AuthorName, string AuthorSlug, List<TermRef> Categories, Media.MediaItem? FeaturedImage);
+        string AuthorName, string AuthorSlug, List<TermRef> Categories, Media.MediaItem? FeaturedImage, int CommentCount);
 
     private static IQueryable<Row> Summaries(IQueryable<Post> query) => query.Select(p => new Row(
         p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyText.Substring(0, SummaryLength + 1),
         p.PublishedAt!.Value, p.UpdatedAt, p.Author!.DisplayName, p.Author.Slug,
-        p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Id, c.Name, c.Slug)).ToList(), p.FeaturedImage));
+        p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Id, c.Name, c.Slug)).ToList(), p.FeaturedImage, p.CommentCount));
 
     private static PostSummary Finish(Row r) => new(
         r.Id, r.Kind, r.Title, r.Slug, r.Excerpt ?? Shorten(r.Text), r.PublishedAt, r.UpdatedAt,
-        new AuthorRef(r.AuthorName, r.AuthorSlug), r.Categories, r.FeaturedImage);
+        new AuthorRef(r.AuthorName, r.AuthorSlug), r.Categories, r.FeaturedImage, r.CommentCount);
 
     /// <summary>Cuts text at the last whole word within <see cref="SummaryLength"/> characters.</summary>
     public static string Shorten(string text)

@@ -5,7 +5,7 @@ namespace Parley.Core.Posts;
 /// <summary>A post as listings show it: no body, a short summary instead.</summary>
 public sealed record PostSummary(
     int Id, PostKind Kind, string Title, string Slug, string Summary, DateTime PublishedAt, DateTime UpdatedAt,
-    AuthorRef Author, IReadOnlyList<TermRef> Categories, MediaItem? FeaturedImage);
+    AuthorRef Author, IReadOnlyList<TermRef> Categories, MediaItem? FeaturedImage, int CommentCount);
 
 public sealed record AuthorRef(string DisplayName, string Slug);
 
@@ -15,8 +15,8 @@ public sealed record AuthorRef(string DisplayName, string Slug);
 /// </summary>
 public sealed record PublicPost(
     int Id, PostKind Kind, string Title, string Slug, string? Excerpt, string BodyHtml, string BodyText,
-    DateTime PublishedAt, DateTime UpdatedAt, AuthorRef Author, IReadOnlyList<TermRef> Categories, IReadOnlyList<TermRef> Tags,
-    MediaItem? FeaturedImage, bool CommentsOpen, string? ReaderQuestion)
+    DateTime PublishedAt, DateTime UpdatedAt, string AuthorId, AuthorRef Author, IReadOnlyList<TermRef> Categories, IReadOnlyList<TermRef> Tags,
+    MediaItem? FeaturedImage, bool CommentsOpen, string? ReaderQuestion, int CommentCount)
 {
     public string Summary => Excerpt ?? PostQueries.Shorten(BodyText);
 }

@@ -49,5 +49,23 @@ public sealed class ContentSanitizer
         return new ContentSanitizer(s);
     }
 
+    /// <summary>What a reader's comment may contain: text formatting, links, quotes, lists and code.</summary>
+    public static ContentSanitizer ForComments()
+    {
+        var s = new HtmlSanitizer();
+        s.AllowedTags.Clear();
+        foreach (var tag in new[] { "p", "br", "blockquote", "pre", "code", "em", "strong", "del", "ins", "mark", "sub", "sup", "a", "ul", "ol", "li" })
+            s.AllowedTags.Add(tag);
+        s.AllowedAttributes.Clear();
+        foreach (var attr in new[] { "href", "start" }) s.AllowedAttributes.Add(attr);
+        s.AllowedCssProperties.Clear();
+        s.AllowedAtRules.Clear();
+        s.AllowedSchemes.Clear();
+        foreach (var scheme in new[] { "http", "https", "mailto" }) s.AllowedSchemes.Add(scheme);
+        // A disallowed element's text stays visible; only the element goes.
+        s.KeepChildNodes = true;
+        return new ContentSanitizer(s);
+    }
+
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
 }

@@ -23,6 +23,16 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache)
         return settings;
     }
 
+    /// <summary>Creates the settings row on a new site, with the secrets a site needs from its first day.</summary>
+    public async Task EnsureCreatedAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        var settings = await db.SiteSettings.FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
+        if (settings is null) db.SiteSettings.Add(settings = new SiteSettings { UpdatedAt = nowUtc, ContentChangedAt = nowUtc });
+        if (settings.AvatarSalt.Length == 0) settings.AvatarSalt = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        await db.SaveChangesAsync(ct);
+        cache.Remove(CacheKey);
+    }
+
     /// <summary>Records that public content changed, so Last-Modified and cached listings move on.</summary>
     public async Task TouchContentAsync(DateTime nowUtc, CancellationToken ct = default)
     {

@@ -15,6 +15,25 @@ public class SiteSettings
     public int PostsPerPage { get; set; } = 10;
     /// <summary>Number of items in each feed.</summary>
     public int FeedItems { get; set; } = 20;
+    // --- Discussion ---
+    public Comments.ModerationPolicy CommentModeration { get; set; } = Comments.ModerationPolicy.HoldFirst;
+    /// <summary>A comment with more links than this is held for moderation.</summary>
+    public int CommentMaxLinks { get; set; } = 2;
+    /// <summary>How deep replies nest; replies below the deepest level attach to it.</summary>
+    public int CommentThreadDepth { get; set; } = 5;
+    public bool CommentsRequireNameAndEmail { get; set; } = true;
+    /// <summary>When false only signed-in readers may comment.</summary>
+    public bool CommentsAllowGuests { get; set; } = true;
+    /// <summary>Close comments on posts older than this many days; null keeps them open.</summary>
+    public int? CommentsCloseAfterDays { get; set; }
+    public int CommentsPerPage { get; set; } = 50;
+    /// <summary>Words, email addresses or IP prefixes (one per line) that send a comment to the queue.</summary>
+    public string CommentModerationList { get; set; } = "";
+    /// <summary>Words, email addresses or IP prefixes (one per line) that reject a comment outright.</summary>
+    public string CommentBlockList { get; set; } = "";
+    /// <summary>Secret mixed into avatar keys, so they reveal nothing about an email address elsewhere.</summary>
+    public string AvatarSalt { get; set; } = "";
+
     public DateTime UpdatedAt { get; set; }
     /// <summary>Last change to anything public (a post published, edited or deleted). Drives Last-Modified.</summary>
     public DateTime ContentChangedAt { get; set; }

@@ -28,8 +28,20 @@ public sealed class ParleyOptions
     /// <summary>Whether an empty site gets the demo posts on first start.</summary>
     public bool SeedDemoContent { get; set; } = true;
 
+    public LimitSettings Limits { get; set; } = new();
+
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string MediaPath => Path.Combine(FullDataPath, "media");
+}
+
+/// <summary>Rate limits on writes. Raise them only for load tests.</summary>
+public sealed class LimitSettings
+{
+    /// <summary>Comments one IP address may post per window.</summary>
+    [Range(1, 1_000_000)] public int CommentsPerWindow { get; set; } = 1;
+    [Range(1, 86_400)] public int CommentWindowSeconds { get; set; } = 15;
+    /// <summary>Least time between showing the reply form and posting it; bots are faster.</summary>
+    [Range(0, 600)] public double CommentMinimumSeconds { get; set; } = 2;
 }
 
 public sealed class DatabaseSettings

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Parley.Web.Feeds;
+using Parley.Web.Theme.Comments;
 
 namespace Parley.Web.Hosting;
 
@@ -30,6 +31,7 @@ public static class ParleyPipeline
         app.UseRouting();
         app.MapFeeds();
         app.MapSiteFiles();
+        app.MapAvatars();
         app.MapRazorPages();
         return app;
     }

@@ -31,6 +31,16 @@ public static class ParleyServices
         services.AddScoped<Theme.PageMeta>();
         services.AddSingleton<Theme.ContentVersionCache>();
         services.AddScoped<Feeds.FeedSource>();
+        services.AddScoped<Theme.Comments.Discussion>();
+        services.AddSingleton<Theme.Comments.CommenterCookies>();
+        services.AddSingleton<Theme.Comments.FormTiming>();
+        services.AddSingleton<Theme.Comments.CommentRateLimiter>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "parley_af";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.FormFieldName = "__parley_af";
+        });
 
         services.AddRazorPages(o => o.RootDirectory = "/Theme");
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -20,6 +20,7 @@ public static class ParleyStartup
 
         await ParleyDatabase.MigrateAsync(services.GetRequiredService<ParleyDbContext>());
         Directory.CreateDirectory(options.MediaPath);
+        await services.GetRequiredService<Parley.Core.Settings.SettingsService>().EnsureCreatedAsync(clock.GetUtcNow().UtcDateTime);
 
         var (admin, generatedPassword) = await AdminAccount.EnsureAsync(
             services.GetRequiredService<UserManager<ParleyUser>>(), services.GetRequiredService<RoleManager<IdentityRole>>(),

@@ -14,5 +14,8 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         settings.Property(s => s.Language).HasMaxLength(35);
         settings.Property(s => s.TimeZone).HasMaxLength(100);
         settings.Property(s => s.DateFormat).HasMaxLength(50);
+        settings.Property(s => s.CommentModerationList).HasMaxLength(20_000);
+        settings.Property(s => s.CommentBlockList).HasMaxLength(20_000);
+        settings.Property(s => s.AvatarSalt).HasMaxLength(100);
     }
 }

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Data;
+
+namespace Parley.Core.Comments;
+
+/// <summary>A comment as the thread shows it; the email never leaves the service layer.</summary>
+public sealed record CommentView(
+    int Id, int? ParentId, int Depth, string AuthorName, string? AuthorUrl, string AvatarKey, string BodyHtml,
+    DateTime CreatedAt, DateTime? EditedAt, CommentStatus Status, bool IsPinned, int LikeCount, bool ByPostAuthor)
+{
+    public List<CommentView> Replies { get; } = [];
+    public bool AwaitingModeration => Status == CommentStatus.Pending;
+}
+
+public enum CommentOrder { Oldest, Newest, MostLiked }
+
+/// <summary>Reads a post's discussion for its page.</summary>
+public sealed class CommentQueries(ParleyDbContext db)
+{
+    /// <summary>The most comments one page of a thread loads; beyond it the thread is paged.</summary>
+    public const int MaxPerPost = 2000;
+
+    /// <summary>
+    /// The post's approved comments as a tree, plus the held comments listed in <paramref name="ownPending"/>
+    /// (the reader's own, known from their signed cookie), which only they see.
+    /// </summary>
+    public async Task<IReadOnlyList<CommentView>> ThreadAsync(int postId, string postAuthorId, IReadOnlyCollection<int> ownPending,
+        CommentOrder order, CancellationToken ct = default)
+    {
+        var own = ownPending.Take(50).ToList();
+        var rows = await db.Comments.AsNoTracking()
+            .Where(c => c.PostId == postId && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && own.Contains(c.Id))))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Take(MaxPerPost)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl, c.AvatarKey, c.BodyHtml,
+                c.CreatedAt, c.EditedAt, c.Status, c.IsPinned, c.LikeCount, c.AuthorUserId != null && c.AuthorUserId == postAuthorId))
+            .ToListAsync(ct);
+
+        var byId = rows.ToDictionary(c => c.Id);
+        var roots = new List<CommentView>();
+        foreach (var comment in rows)
+        {
+            // A reply whose parent is hidden (held, spam, trash) is shown at the top level rather than lost.
+            if (comment.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)) parent.Replies.Add(comment);
+            else roots.Add(comment);
+        }
+        IEnumerable<CommentView> sorted = order switch
+        {
+            CommentOrder.Newest => roots.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            CommentOrder.MostLiked => roots.OrderByDescending(c => c.LikeCount).ThenBy(c => c.CreatedAt),
+            _ => roots,
+        };
+        return sorted.OrderByDescending(c => c.IsPinned).ToList();
+    }
+}

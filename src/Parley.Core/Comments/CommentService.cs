@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Data;
+using Parley.Core.Posts;
+using Parley.Core.Rendering;
+using Parley.Core.Settings;
+
+namespace Parley.Core.Comments;
+
+/// <summary>
+/// The rules for a new comment: only the service decides whether one is allowed, where it goes in the
+/// thread and whether it waits for a moderator. Every writer (the reply form, the API, the importer)
+/// comes through here.
+/// </summary>
+public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer renderer, SettingsService settingsService, TimeProvider clock)
+{
+    public async Task<Comment> PostAsync(CommentInput input, CommenterContext who, CancellationToken ct = default)
+    {
+        var settings = await settingsService.GetAsync(ct);
+        if (!settings.CommentsAllowGuests && who.UserId is null)
+            throw ValidationFailedException.For("Name", "Only signed-in readers can comment on this site.");
+        var fields = CommentFields.Validate(input, settings.CommentsRequireNameAndEmail && who.UserId is null);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var post = await db.Posts.AsNoTracking().Where(PostQueries.IsPublicAt(now)).Where(p => p.Id == input.PostId)
+            .Select(p => new { p.Id, p.CommentsOpen, PublishedAt = p.PublishedAt!.Value }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The post");
+        if (!IsOpen(post.CommentsOpen, post.PublishedAt, settings, now))
+            throw ValidationFailedException.For("Body", "Comments are closed on this post.");
+
+        var (parentId, depth) = await PlaceInThreadAsync(input, settings, ct);
+
+        if (ModerationRules.Matches(settings.CommentBlockList, fields.Name, fields.Email, fields.Website, fields.Body, who.Ip))
+            throw new CommentRejectedException();
+        var duplicate = await db.Comments.AnyAsync(c => c.PostId == post.Id && c.BodySource == fields.Body &&
+            c.AuthorName == fields.Name && c.AuthorEmail == fields.Email && c.Status != CommentStatus.Trash, ct);
+        if (duplicate) throw ValidationFailedException.For("Body", "You have already posted this comment here.");
+
+        var html = renderer.Render(fields.Body);
+        var comment = new Comment
+        {
+            PostId = post.Id, ParentId = parentId, Depth = depth,
+            AuthorName = fields.Name, AuthorEmail = fields.Email, AuthorUrl = fields.Website, AuthorUserId = who.UserId,
+            AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), AuthorIp = who.Ip,
+            UserAgent = who.UserAgent is { Length: > CommentLimits.UserAgent } ua ? ua[..CommentLimits.UserAgent] : who.UserAgent,
+            BodySource = fields.Body, BodyHtml = html, CreatedAt = now,
+        };
+        comment.Status = await NeedsModerationAsync(comment, settings, ct) ? CommentStatus.Pending : CommentStatus.Approved;
+
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        if (comment.Status == CommentStatus.Approved) await CountApprovedAsync(post.Id, now, ct);
+        return comment;
+    }
+
+    /// <summary>Whether a post takes comments now: its own switch, then the site's "close after N days".</summary>
+    public static bool IsOpen(bool commentsOpen, DateTime publishedAt, SiteSettings settings, DateTime nowUtc) =>
+        commentsOpen && (settings.CommentsCloseAfterDays is not { } days || publishedAt.AddDays(days) > nowUtc);
+
+    /// <summary>
+    /// A reply must answer an approved comment of the same post. Below the deepest level it attaches
+    /// to the deepest level instead (as WordPress does), so threads never grow narrower than a phone.
+    /// </summary>
+    private async Task<(int? ParentId, int Depth)> PlaceInThreadAsync(CommentInput input, SiteSettings settings, CancellationToken ct)
+    {
+        if (input.ParentId is not { } id) return (null, 0);
+        var parent = await db.Comments.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Id, c.PostId, c.ParentId, c.Depth, c.Status }).FirstOrDefaultAsync(ct);
+        if (parent is null || parent.PostId != input.PostId || parent.Status != CommentStatus.Approved)
+            throw ValidationFailedException.For("ParentId", "The comment you are replying to is not there any more. Your reply can still be posted as a new comment.");
+        var deepest = Math.Max(1, settings.CommentThreadDepth) - 1;
+        return parent.Depth >= deepest ? (parent.ParentId ?? parent.Id, deepest) : (parent.Id, parent.Depth + 1);
+    }
+
+    private async Task<bool> NeedsModerationAsync(Comment comment, SiteSettings settings, CancellationToken ct)
+    {
+        if (settings.CommentModeration == ModerationPolicy.HoldAll) return true;
+        if (CommentMarkdownRenderer.CountLinks(comment.BodyHtml) > settings.CommentMaxLinks) return true;
+        if (ModerationRules.Matches(settings.CommentModerationList, comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.BodySource, comment.AuthorIp))
+            return true;
+        if (settings.CommentModeration == ModerationPolicy.HoldFirst)
+        {
+            var known = comment.AuthorEmail is { } email
+                ? await db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct)
+                : comment.AuthorUserId is { } userId && await db.Comments.AnyAsync(c => c.AuthorUserId == userId && c.Status == CommentStatus.Approved, ct);
+            return !known;
+        }
+        return false;
+    }
+
+    /// <summary>Recounts a post's approved comments (exact even under concurrent posts) and moves the content version.</summary>
+    internal async Task CountApprovedAsync(int postId, DateTime now, CancellationToken ct)
+    {
+        await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
+            p => p.CommentCount, p => db.Comments.Count(c => c.PostId == postId && c.Status == CommentStatus.Approved)), ct);
+        await settingsService.TouchContentAsync(now, ct);
+    }
+
+    /// <summary>A keyed hash of the email: stable for the avatar, useless for finding the person elsewhere.</summary>
+    public static string AvatarKey(SiteSettings settings, string identity)
+    {
+        var key = Encoding.UTF8.GetBytes(settings.AvatarSalt.Length > 0 ? settings.AvatarSalt : "parley");
+        var hash = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(identity.Trim().ToLowerInvariant()));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+}

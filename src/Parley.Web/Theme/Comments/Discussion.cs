@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using Parley.Core;
+using Parley.Core.Comments;
+using Parley.Core.Posts;
+using Parley.Web.Hosting;
+
+namespace Parley.Web.Theme.Comments;
+
+/// <summary>Everything the discussion under a post shows.</summary>
+public sealed record DiscussionView(
+    IReadOnlyList<CommentView> Thread, int ApprovedCount, bool Open, CommentForm Form, string Issued,
+    CommentView? ReplyTo, IReadOnlyDictionary<string, string[]> Errors, string? Notice);
+
+/// <summary>The outcome of posting the reply form: a saved comment, or a status with messages and the form as typed.</summary>
+public sealed record SubmitOutcome(Comment? Comment, int Status, IReadOnlyDictionary<string, string[]> Errors, TimeSpan? RetryAfter = null);
+
+/// <summary>
+/// The web side of "Leave a Reply": reads the thread for a post page and turns a posted form into a
+/// call of <see cref="CommentService"/>, after the checks that belong to HTTP (anti-forgery, honeypot,
+/// timing, rate limit). Every refusal keeps what the reader typed.
+/// </summary>
+public sealed class Discussion(
+    CommentService comments, CommentQueries queries, CommenterCookies cookies, FormTiming timing,
+    CommentRateLimiter limiter, IAntiforgery antiforgery, SiteContext site, IOptions<ParleyOptions> options)
+{
+    public const string GeneralError = "";
+
+    public async Task<DiscussionView> LoadAsync(PublicPost post, string authorId, HttpContext http, CommentForm? posted = null,
+        IReadOnlyDictionary<string, string[]>? errors = null, string? notice = null)
+    {
+        var own = cookies.ReadOwn(http.Request);
+        var order = http.Request.Query["order"].ToString() switch { "newest" => CommentOrder.Newest, "liked" => CommentOrder.MostLiked, _ => CommentOrder.Oldest };
+        var thread = await queries.ThreadAsync(post.Id, authorId, own, order, http.RequestAborted);
+
+        var form = posted ?? new CommentForm();
+        if (posted is null && cookies.ReadDetails(http.Request) is { } remembered)
+        {
+            (form.Name, form.Email, form.Website, form.Remember) = (remembered.Name, remembered.Email, remembered.Website, true);
+        }
+        var replyToId = posted?.ParentId ?? (int.TryParse(http.Request.Query["replytocom"], out var id) ? id : null);
+        var replyTo = replyToId is { } rid ? Flatten(thread).FirstOrDefault(c => c.Id == rid && !c.AwaitingModeration) : null;
+        form.ParentId = replyTo?.Id;
+        var open = CommentService.IsOpen(post.CommentsOpen, post.PublishedAt, site.Settings, DateTime.UtcNow);
+        return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), notice);
+    }
+
+    public async Task<SubmitOutcome> SubmitAsync(PublicPost post, CommentForm form, HttpContext http)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Refuse(StatusCodes.Status400BadRequest, "This form had expired. Your comment is still here: post it again.");
+        if (!string.IsNullOrEmpty(form.Company))
+            return Refuse(StatusCodes.Status400BadRequest, "Your comment could not be posted.");
+        switch (timing.Check(form.Issued, TimeSpan.FromSeconds(options.Value.Limits.CommentMinimumSeconds)))
+        {
+            case FormTiming.Verdict.TooFast:
+                return Refuse(StatusCodes.Status400BadRequest, "That was very quick. Read your comment over once, then post it again.");
+            case FormTiming.Verdict.Expired or FormTiming.Verdict.Missing:
+                return Refuse(StatusCodes.Status400BadRequest, "This form had expired. Your comment is still here: post it again.");
+        }
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        if (limiter.TryAcquire(ip ?? "unknown") is { } wait)
+            return Refuse(StatusCodes.Status429TooManyRequests,
+                $"You are commenting faster than this site allows. Wait {Math.Ceiling(wait.TotalSeconds)} seconds and post again.", wait);
+
+        try
+        {
+            var comment = await comments.PostAsync(new CommentInput
+            {
+                PostId = post.Id, ParentId = form.ParentId, Name = form.Name, Email = form.Email, Website = form.Website, Body = form.Body,
+            }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString()), http.RequestAborted);
+
+            cookies.AddOwn(http.Request, http.Response, comment.Id);
+            if (form.Remember) cookies.SaveDetails(http.Response, new CommenterCookies.Details(comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl));
+            else cookies.ForgetDetails(http.Response);
+            return new SubmitOutcome(comment, StatusCodes.Status303SeeOther, new Dictionary<string, string[]>());
+        }
+        catch (ValidationFailedException ex)
+        {
+            return new SubmitOutcome(null, StatusCodes.Status400BadRequest, ex.Errors);
+        }
+        catch (CommentRejectedException ex)
+        {
+            return Refuse(StatusCodes.Status403Forbidden, ex.Message);
+        }
+    }
+
+    private static SubmitOutcome Refuse(int status, string message, TimeSpan? retryAfter = null) =>
+        new(null, status, new Dictionary<string, string[]> { [GeneralError] = [message] }, retryAfter);
+
+    private static IEnumerable<CommentView> Flatten(IEnumerable<CommentView> comments) =>
+        comments.SelectMany(c => Flatten(c.Replies).Prepend(c));
+}
