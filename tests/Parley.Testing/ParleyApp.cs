@@ -73,8 +73,11 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
 }
 
 /// <summary>One app per provider, started on first use and shared by a test class.</summary>
-public sealed class ParleyApps : IAsyncDisposable
+public class ParleyApps : IAsyncDisposable
 {
+    /// <summary>Configuration every app of this fixture starts with, on top of the test defaults.</summary>
+    protected virtual Dictionary<string, string?> Settings => [];
+
     private readonly Dictionary<DatabaseProvider, Task<ParleyApp>> _apps = [];
     private readonly Lock _lock = new();
 
@@ -82,7 +85,7 @@ public sealed class ParleyApps : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = ParleyApp.StartAsync(provider);
+            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = ParleyApp.StartAsync(provider, settings: Settings);
             return app;
         }
     }

@@ -48,6 +48,8 @@ public static class CommentFields
         if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             return null;
         if (!uri.Host.Contains('.') || uri.UserInfo.Length > 0) return null;
-        return uri.AbsoluteUri.Length <= CommentLimits.Website ? uri.AbsoluteUri : null;
+        // Punycode for international names, so a look-alike domain shows what it really is.
+        var normalized = new UriBuilder(uri) { Host = uri.IdnHost, Port = uri.IsDefaultPort ? -1 : uri.Port }.Uri.AbsoluteUri;
+        return normalized.Length <= CommentLimits.Website ? normalized : null;
     }
 }
