@@ -25,6 +25,7 @@ public static class ParleyCoreServices
         services.AddSingleton<CommentMarkdownRenderer>();
         services.AddScoped<Comments.CommentService>();
         services.AddScoped<Comments.CommentQueries>();
+        services.AddScoped<Comments.CommentModeration>();
         return services;
     }
 }

@@ -54,6 +54,34 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         return comment;
     }
 
+    /// <summary>
+    /// A reply written by staff from the moderation queue: approved at once, under their account, and
+    /// allowed on a held parent (answering is often how a moderator deals with one). The parent is approved too.
+    /// </summary>
+    public async Task<Comment> ReplyAsStaffAsync(int parentId, string body, Accounts.ParleyUser staff, CancellationToken ct = default)
+    {
+        var settings = await settingsService.GetAsync(ct);
+        var fields = CommentFields.Validate(new CommentInput { Name = staff.DisplayName, Email = staff.Email, Body = body }, requireNameAndEmail: false);
+        var parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId, ct)
+            ?? throw ValidationFailedException.For("ParentId", "The comment you are replying to is not there any more.");
+        if (parent.Status is CommentStatus.Spam or CommentStatus.Trash)
+            throw ValidationFailedException.For("ParentId", "Restore the comment before replying to it.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        parent.Status = CommentStatus.Approved;
+        var deepest = Math.Max(1, settings.CommentThreadDepth) - 1;
+        var reply = new Comment
+        {
+            PostId = parent.PostId, ParentId = parent.Depth >= deepest ? parent.ParentId ?? parent.Id : parent.Id,
+            Depth = Math.Min(parent.Depth + 1, deepest), AuthorName = fields.Name, AuthorEmail = fields.Email, AuthorUserId = staff.Id,
+            AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), BodySource = fields.Body, BodyHtml = renderer.Render(fields.Body),
+            Status = CommentStatus.Approved, CreatedAt = now,
+        };
+        db.Comments.Add(reply);
+        await db.SaveChangesAsync(ct);
+        await CountApprovedAsync(parent.PostId, now, ct);
+        return reply;
+    }
+
     /// <summary>Whether a post takes comments now: its own switch, then the site's "close after N days".</summary>
     public static bool IsOpen(bool commentsOpen, DateTime publishedAt, SiteSettings settings, DateTime nowUtc) =>
         commentsOpen && (settings.CommentsCloseAfterDays is not { } days || publishedAt.AddDays(days) > nowUtc);

@@ -18,6 +18,7 @@ public class ParleyDbContext(DbContextOptions<ParleyDbContext> options) : Identi
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
+    public DbSet<Comments.ModerationLogEntry> ModerationLog => Set<Comments.ModerationLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

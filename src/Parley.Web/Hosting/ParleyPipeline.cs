@@ -29,6 +29,8 @@ public static class ParleyPipeline
         });
 
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapFeeds();
         app.MapSiteFiles();
         app.MapAvatars();

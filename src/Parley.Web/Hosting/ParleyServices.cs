@@ -42,7 +42,13 @@ public static class ParleyServices
             o.FormFieldName = "__parley_af";
         });
 
-        services.AddRazorPages(o => o.RootDirectory = "/Theme");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Theme";
+            // The admin area lives in Areas/Admin (the framework's own way to keep a second set of pages apart).
+            o.Conventions.AuthorizeAreaFolder("Admin", "/", Auth.Policies.Staff);
+        });
+        services.AddSingleton<Auth.SignInThrottle>();
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.WebHost.ConfigureKestrel(k =>
@@ -81,7 +87,23 @@ public static class ParleyServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ParleyDbContext>()
+            .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "parley_auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/signin";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Auth.Policies.Staff, p => p.RequireRole(Roles.All))
+            .AddPolicy(Auth.Policies.Moderate, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Author));
         // OWASP (2023+): PBKDF2-HMAC-SHA512 needs at least 210,000 iterations; the framework default is 100,000.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
     }

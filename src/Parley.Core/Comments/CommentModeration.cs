@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Data;
+using Parley.Core.Posts;
+using Parley.Core.Settings;
+
+namespace Parley.Core.Comments;
+
+/// <summary>A comment as the moderation queue lists it, with what a moderator needs to judge it.</summary>
+public sealed record QueueItem(
+    int Id, CommentStatus Status, string AuthorName, string? AuthorEmail, string? AuthorUrl, string? AuthorIp, string AvatarKey,
+    string BodyHtml, DateTime CreatedAt, int PostId, string PostTitle, string PostSlug, DateTime PostPublishedAt, int? ParentId);
+
+/// <summary>Which comments a moderator may act on: all of them, or only those under their own posts (WordPress's Authors).</summary>
+public sealed record ModeratorScope(string ModeratorId, bool AllPosts);
+
+/// <summary>
+/// The moderation queue and its actions. Every action is recorded with who and when, and post comment
+/// counts are recomputed so listings and the cache stay exact.
+/// </summary>
+public sealed class CommentModeration(ParleyDbContext db, SettingsService settings, TimeProvider clock)
+{
+    public const int PageSize = 30;
+
+    public async Task<PagedResult<QueueItem>> QueueAsync(ModeratorScope scope, CommentStatus status, string? search, int page, CancellationToken ct = default)
+    {
+        var query = Visible(scope).Where(c => c.Status == status);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            if (term.Length > 200) term = term[..200];
+            var like = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(c => EF.Functions.Like(c.BodySource, like, "\\") || EF.Functions.Like(c.AuthorName, like, "\\") ||
+                                     (c.AuthorEmail != null && EF.Functions.Like(c.AuthorEmail, like, "\\")) ||
+                                     (c.AuthorIp != null && EF.Functions.Like(c.AuthorIp, like, "\\")));
+        }
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new QueueItem(c.Id, c.Status, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.AuthorIp, c.AvatarKey, c.BodyHtml,
+                c.CreatedAt, c.PostId, c.Post!.Title, c.Post.Slug, c.Post.PublishedAt!.Value, c.ParentId))
+            .ToListAsync(ct);
+        return new PagedResult<QueueItem>(items, page, PageSize, total);
+    }
+
+    /// <summary>How many comments wait in each state, for the queue's tabs.</summary>
+    public async Task<IReadOnlyDictionary<CommentStatus, int>> CountsAsync(ModeratorScope scope, CancellationToken ct = default)
+    {
+        var counts = await Visible(scope).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
+    }
+
+    /// <summary>Applies one action to the given comments; ids outside the moderator's scope are ignored. Returns how many changed.</summary>
+    public async Task<int> ApplyAsync(ModeratorScope scope, IReadOnlyCollection<int> ids, ModerationAction action, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return 0;
+        if (ids.Count > 500) throw ValidationFailedException.For("ids", "Act on at most 500 comments at a time.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var comments = await Visible(scope).AsTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var changed = 0;
+        foreach (var comment in comments)
+        {
+            var from = comment.Status;
+            CommentStatus? to = action switch
+            {
+                ModerationAction.Approve => CommentStatus.Approved,
+                ModerationAction.Unapprove => CommentStatus.Pending,
+                ModerationAction.Spam => CommentStatus.Spam,
+                ModerationAction.Trash => CommentStatus.Trash,
+                ModerationAction.Restore when from is CommentStatus.Spam or CommentStatus.Trash => CommentStatus.Pending,
+                ModerationAction.Delete when from is CommentStatus.Spam or CommentStatus.Trash => null,
+                _ => from,
+            };
+            if (to == from) continue;
+            if (to is { } status) comment.Status = status;
+            else await DeleteKeepingRepliesAsync(comment, ct);
+            db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = action, FromStatus = from, ToStatus = to, ModeratorId = scope.ModeratorId, At = now });
+            changed++;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var postId in comments.Select(c => c.PostId).Distinct())
+            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
+                p => p.CommentCount, p => db.Comments.Count(c => c.PostId == postId && c.Status == CommentStatus.Approved)), ct);
+        if (changed > 0) await settings.TouchContentAsync(now, ct);
+        return changed;
+    }
+
+    /// <summary>Whether the comment exists and lies within the moderator's scope.</summary>
+    public Task<bool> CanModerateAsync(ModeratorScope scope, int commentId, CancellationToken ct = default) =>
+        Visible(scope).AnyAsync(c => c.Id == commentId, ct);
+
+    /// <summary>The moderation history of one comment, newest first.</summary>
+    public async Task<IReadOnlyList<ModerationLogEntry>> HistoryAsync(int commentId, CancellationToken ct = default) =>
+        await db.Set<ModerationLogEntry>().AsNoTracking().Where(e => e.CommentId == commentId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
+
+    private IQueryable<Comment> Visible(ModeratorScope scope)
+    {
+        var query = db.Comments.AsNoTracking();
+        return scope.AllPosts ? query : query.Where(c => c.Post!.AuthorId == scope.ModeratorId);
+    }
+
+    /// <summary>Deleting for good keeps the conversation readable: replies move up to the deleted comment's parent.</summary>
+    private async Task DeleteKeepingRepliesAsync(Comment comment, CancellationToken ct)
+    {
+        await db.Comments.Where(c => c.ParentId == comment.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, comment.ParentId).SetProperty(c => c.Depth, c => c.Depth > 0 ? c.Depth - 1 : 0), ct);
+        db.Comments.Remove(comment);
+    }
+}

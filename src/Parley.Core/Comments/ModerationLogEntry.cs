@@ -1,0 +1,15 @@
+namespace Parley.Core.Comments;
+
+/// <summary>One moderation action: who did what to which comment, and when.</summary>
+public class ModerationLogEntry
+{
+    public long Id { get; set; }
+    public int CommentId { get; set; }
+    public ModerationAction Action { get; set; }
+    public CommentStatus FromStatus { get; set; }
+    public CommentStatus? ToStatus { get; set; }
+    public required string ModeratorId { get; set; }
+    public DateTime At { get; set; }
+}
+
+public enum ModerationAction { Approve = 0, Unapprove = 1, Spam = 2, Trash = 3, Restore = 4, Delete = 5 }
