@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Data;
+using Parley.Core.Posts;
 
 namespace Parley.Core.Comments;
 
@@ -14,11 +15,25 @@ public sealed record CommentView(
 
 public enum CommentOrder { Oldest, Newest, MostLiked }
 
+/// <summary>An approved comment with its post, for comment feeds and the "recent comments" list.</summary>
+public sealed record RecentComment(int Id, string AuthorName, string BodyHtml, DateTime CreatedAt, int PostId, string PostTitle, string PostSlug, DateTime PostPublishedAt);
+
 /// <summary>Reads a post's discussion for its page.</summary>
 public sealed class CommentQueries(ParleyDbContext db)
 {
     /// <summary>The most comments one page of a thread loads; beyond it the thread is paged.</summary>
     public const int MaxPerPost = 2000;
+
+    /// <summary>The newest approved comments on public posts, site-wide or for one post.</summary>
+    public async Task<IReadOnlyList<RecentComment>> RecentAsync(int take, int? postId, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var query = db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Approved)
+            .Where(c => (c.Post!.Status == PostStatus.Published || c.Post.Status == PostStatus.Scheduled) && c.Post.PublishedAt <= nowUtc);
+        if (postId is { } id) query = query.Where(c => c.PostId == id);
+        return await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(take)
+            .Select(c => new RecentComment(c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt, c.PostId, c.Post!.Title, c.Post.Slug, c.Post.PublishedAt!.Value))
+            .ToListAsync(ct);
+    }
 
     /// <summary>
     /// The post's approved comments as a tree, plus the held comments listed in <paramref name="ownPending"/>

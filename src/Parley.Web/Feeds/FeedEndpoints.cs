@@ -10,16 +10,17 @@ namespace Parley.Web.Feeds;
 /// RSS at <c>/feed</c>, Atom at <c>/feed/atom</c>, JSON Feed at <c>/feed/json</c>; the same under
 /// <c>/category/{slug}</c> and <c>/tag/{slug}</c>.
 /// </summary>
+public enum FeedFormat { Rss, Atom, Json }
+
 public static class FeedEndpoints
 {
-    private enum Format { Rss, Atom, Json }
 
     /// <summary>Feed readers and link checkers send HEAD; it is answered like GET, without the body.</summary>
     internal static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        foreach (var (suffix, format) in new[] { ("", Format.Rss), ("/atom", Format.Atom), ("/json", Format.Json), ("/rss", Format.Rss) })
+        foreach (var (suffix, format) in new[] { ("", FeedFormat.Rss), ("/atom", FeedFormat.Atom), ("/json", FeedFormat.Json), ("/rss", FeedFormat.Rss) })
         {
             app.MapMethods("/feed" + suffix, GetOrHead, (HttpContext http, FeedSource source) => WriteAsync(http, source, null, null, format));
             app.MapMethods("/category/{slug}/feed" + suffix, GetOrHead, (HttpContext http, FeedSource source, string slug) => WriteAsync(http, source, "category", slug, format));
@@ -28,22 +29,27 @@ public static class FeedEndpoints
         return app;
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, FeedSource source, string? kind, string? slug, Format format)
+    private static async Task<IResult> WriteAsync(HttpContext http, FeedSource source, string? kind, string? slug, FeedFormat format)
     {
         var feed = await source.BuildAsync(kind, slug, http.Request.Path, http.RequestAborted);
-        if (feed is null) return Results.NotFound();
+        return feed is null ? Results.NotFound() : await WriteAsync(http, feed, format);
+    }
+
+    /// <summary>Writes any feed document in the asked format, with Last-Modified for conditional GETs.</summary>
+    internal static async Task<IResult> WriteAsync(HttpContext http, FeedDocument feed, FeedFormat format)
+    {
         http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(feed.UpdatedAt, TimeSpan.Zero);
         http.Response.ContentType = format switch
         {
-            Format.Atom => FeedWriter.AtomType,
-            Format.Json => FeedWriter.JsonType,
+            FeedFormat.Atom => FeedWriter.AtomType,
+            FeedFormat.Json => FeedWriter.JsonType,
             _ => FeedWriter.RssType,
         };
         var body = http.Response.Body;
         await (format switch
         {
-            Format.Atom => FeedWriter.WriteAtomAsync(feed, body),
-            Format.Json => FeedWriter.WriteJsonAsync(feed, body),
+            FeedFormat.Atom => FeedWriter.WriteAtomAsync(feed, body),
+            FeedFormat.Json => FeedWriter.WriteJsonAsync(feed, body),
             _ => FeedWriter.WriteRssAsync(feed, body),
         });
         return Results.Empty;

@@ -32,6 +32,7 @@ public static class ParleyPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapFeeds();
+        app.MapCommentFeeds();
         app.MapSiteFiles();
         app.MapAvatars();
         app.MapRazorPages();

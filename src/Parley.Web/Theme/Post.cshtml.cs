@@ -63,6 +63,9 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
         Related = await cache.GetAsync($"post:{post.Id}:related", Site, () => queries.RelatedAsync(post, 3, ct));
         ReadingMinutes = Math.Max(1, (int)Math.Round(post.BodyText.Split(' ').Length / 230.0));
         PostPageMeta.Describe(Meta, Site, post);
+        var path = PostUrls.PathFor(post.Kind, post.Slug, post.PublishedAt, Site.Zone);
+        Meta.Feeds.Add(($"Comments on “{post.Title}” (RSS)", path + "/feed", "application/rss+xml"));
+        Meta.Feeds.Add(($"Comments on “{post.Title}” (Atom)", path + "/feed/atom", "application/atom+xml"));
     }
 
     /// <summary>303 See Other: the browser follows with a GET, so a reload never posts the comment twice.</summary>
