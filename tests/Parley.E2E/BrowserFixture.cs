@@ -21,7 +21,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = await ParleyApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+        // Browser journeys post several comments in a row: the per-address limits are lifted here and
+        // tested through HTTP in Parley.Web.Tests instead.
+        App = await ParleyApp.StartAsync(DatabaseProvider.Sqlite, realServer: true, new Dictionary<string, string?>
+        {
+            ["Parley:Limits:CommentMinimumSeconds"] = "0",
+            ["Parley:Limits:CommentsPerWindow"] = "100000",
+        });
         Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", Path.Combine(_home, "config"));
         Environment.SetEnvironmentVariable("XDG_CACHE_HOME", Path.Combine(_home, "cache"));
         _playwright = await Playwright.CreateAsync();

@@ -11,6 +11,9 @@ public sealed record CommentView(
 {
     public List<CommentView> Replies { get; } = [];
     public bool AwaitingModeration => Status == CommentStatus.Pending;
+
+    public static CommentView From(Comment c, bool byPostAuthor = false) => new(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl,
+        c.AvatarKey, c.BodyHtml, c.CreatedAt, c.EditedAt, c.Status, c.IsPinned, c.LikeCount, byPostAuthor);
 }
 
 public enum CommentOrder { Oldest, Newest, MostLiked }

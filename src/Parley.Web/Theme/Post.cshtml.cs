@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Parley.Core.Comments;
 using Parley.Core.Posts;
 using Parley.Web.Theme.Comments;
 
@@ -33,14 +34,33 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
     {
         if (await FindAsync(slug) is { } missing) return missing;
         var path = PostUrls.PathFor(Post!.Kind, Post.Slug, Post.PublishedAt, Site.Zone);
+        var script = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        if (Form.Preview)
+        {
+            var preview = await discussion.PreviewAsync(Form, HttpContext);
+            if (script) return new JsonResult(new { html = preview ?? "" });
+            await LoadPartsAsync();
+            Discussion = await discussion.LoadAsync(Post, Post.AuthorId, HttpContext, Form, previewHtml: preview);
+            return Page();
+        }
+
         var outcome = await discussion.SubmitAsync(Post, Form, HttpContext);
+        if (outcome.RetryAfter is { } wait) Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (outcome.Comment is { } comment)
-            return Redirect303($"{path}#comment-{comment.Id}");
+        {
+            if (!script) return Redirect303($"{path}#comment-{comment.Id}");
+            // Posted from the page's script: answer with the new comment's markup to show in place.
+            Discussion = await discussion.LoadAsync(Post, Post.AuthorId, HttpContext);
+            Response.StatusCode = StatusCodes.Status201Created;
+            Response.Headers.Location = $"{path}#comment-{comment.Id}";
+            return Partial("Comments/_Comment", new CommentItem(CommentView.From(comment), this));
+        }
+        if (script)
+            return new JsonResult(new { errors = outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "form" : e.Key, e => e.Value) }) { StatusCode = outcome.Status };
 
         await LoadPartsAsync();
         Discussion = await discussion.LoadAsync(Post, Post.AuthorId, HttpContext, Form, outcome.Errors);
         Response.StatusCode = outcome.Status;
-        if (outcome.RetryAfter is { } wait) Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 

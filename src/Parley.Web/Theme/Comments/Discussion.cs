@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Parley.Core;
 using Parley.Core.Comments;
 using Parley.Core.Posts;
+using Parley.Core.Rendering;
 using Parley.Web.Hosting;
 
 namespace Parley.Web.Theme.Comments;
@@ -10,7 +11,7 @@ namespace Parley.Web.Theme.Comments;
 /// <summary>Everything the discussion under a post shows.</summary>
 public sealed record DiscussionView(
     IReadOnlyList<CommentView> Thread, int ApprovedCount, bool Open, CommentForm Form, string Issued,
-    CommentView? ReplyTo, IReadOnlyDictionary<string, string[]> Errors, string? Notice);
+    CommentView? ReplyTo, IReadOnlyDictionary<string, string[]> Errors, string? PreviewHtml);
 
 /// <summary>The outcome of posting the reply form: a saved comment, or a status with messages and the form as typed.</summary>
 public sealed record SubmitOutcome(Comment? Comment, int Status, IReadOnlyDictionary<string, string[]> Errors, TimeSpan? RetryAfter = null);
@@ -22,12 +23,12 @@ public sealed record SubmitOutcome(Comment? Comment, int Status, IReadOnlyDictio
 /// </summary>
 public sealed class Discussion(
     CommentService comments, CommentQueries queries, CommenterCookies cookies, FormTiming timing,
-    CommentRateLimiter limiter, IAntiforgery antiforgery, SiteContext site, IOptions<ParleyOptions> options)
+    CommentRateLimiter limiter, IAntiforgery antiforgery, SiteContext site, IOptions<ParleyOptions> options, CommentMarkdownRenderer renderer)
 {
     public const string GeneralError = "";
 
     public async Task<DiscussionView> LoadAsync(PublicPost post, string authorId, HttpContext http, CommentForm? posted = null,
-        IReadOnlyDictionary<string, string[]>? errors = null, string? notice = null)
+        IReadOnlyDictionary<string, string[]>? errors = null, string? previewHtml = null)
     {
         var own = cookies.ReadOwn(http.Request);
         var order = http.Request.Query["order"].ToString() switch { "newest" => CommentOrder.Newest, "liked" => CommentOrder.MostLiked, _ => CommentOrder.Oldest };
@@ -42,7 +43,7 @@ public sealed class Discussion(
         var replyTo = replyToId is { } rid ? Flatten(thread).FirstOrDefault(c => c.Id == rid && !c.AwaitingModeration) : null;
         form.ParentId = replyTo?.Id;
         var open = CommentService.IsOpen(post.CommentsOpen, post.PublishedAt, site.Settings, DateTime.UtcNow);
-        return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), notice);
+        return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml);
     }
 
     public async Task<SubmitOutcome> SubmitAsync(PublicPost post, CommentForm form, HttpContext http)
@@ -84,6 +85,12 @@ public sealed class Discussion(
             return Refuse(StatusCodes.Status403Forbidden, ex.Message);
         }
     }
+
+    /// <summary>The comment as it will look once posted. Nothing is saved, so nothing but the token is checked.</summary>
+    public async Task<string?> PreviewAsync(CommentForm form, HttpContext http) =>
+        await antiforgery.IsRequestValidAsync(http) && form.Body is { Length: > 0 and <= CommentLimits.Body } body
+            ? renderer.Render(body.Trim())
+            : null;
 
     private static SubmitOutcome Refuse(int status, string message, TimeSpan? retryAfter = null) =>
         new(null, status, new Dictionary<string, string[]> { [GeneralError] = [message] }, retryAfter);
