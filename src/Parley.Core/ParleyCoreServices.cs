@@ -26,6 +26,11 @@ public static class ParleyCoreServices
         services.AddScoped<Comments.CommentService>();
         services.AddScoped<Comments.CommentQueries>();
         services.AddScoped<Comments.CommentModeration>();
+        services.AddScoped<Notifications.CommentNotifier>();
+        services.AddScoped<Notifications.MailQueue>();
+        services.AddScoped<Notifications.SubscriptionService>();
+        services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
+        services.TryAddSingleton<Notifications.ISiteLinks>(new Notifications.FixedSiteLinks("http://localhost"));
         return services;
     }
 }

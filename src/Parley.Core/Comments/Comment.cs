@@ -33,6 +33,8 @@ public class Comment
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
     public bool IsPinned { get; set; }
+    /// <summary>When subscribers were told of this comment; set once, so re-approving never mails twice.</summary>
+    public DateTime? NotifiedAt { get; set; }
     public int LikeCount { get; set; }
 }
 

@@ -9,6 +9,8 @@ public sealed record CommentInput
     public string? Email { get; init; }
     public string? Website { get; init; }
     public string? Body { get; init; }
+    /// <summary>What the commenter wants to hear about by email, if anything.</summary>
+    public Notifications.SubscriptionScope? Notify { get; init; }
 }
 
 /// <summary>Who is posting, as the web layer knows it.</summary>

@@ -17,7 +17,7 @@ public sealed record ModeratorScope(string ModeratorId, bool AllPosts);
 /// The moderation queue and its actions. Every action is recorded with who and when, and post comment
 /// counts are recomputed so listings and the cache stay exact.
 /// </summary>
-public sealed class CommentModeration(ParleyDbContext db, SettingsService settings, TimeProvider clock)
+public sealed class CommentModeration(ParleyDbContext db, SettingsService settings, Notifications.CommentNotifier notifier, TimeProvider clock)
 {
     public const int PageSize = 30;
 
@@ -73,6 +73,7 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
             if (to == from) continue;
             if (to is { } status) comment.Status = status;
             else await DeleteKeepingRepliesAsync(comment, ct);
+            if (to == CommentStatus.Approved) await notifier.ApprovedAsync(comment, ct);
             db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = action, FromStatus = from, ToStatus = to, ModeratorId = scope.ModeratorId, At = now });
             changed++;
         }

@@ -13,7 +13,8 @@ namespace Parley.Core.Comments;
 /// thread and whether it waits for a moderator. Every writer (the reply form, the API, the importer)
 /// comes through here.
 /// </summary>
-public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer renderer, SettingsService settingsService, TimeProvider clock)
+public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer renderer, SettingsService settingsService,
+    Notifications.CommentNotifier notifier, TimeProvider clock)
 {
     public async Task<Comment> PostAsync(CommentInput input, CommenterContext who, CancellationToken ct = default)
     {
@@ -50,6 +51,10 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
 
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
+        if (comment.Status == CommentStatus.Approved) await notifier.ApprovedAsync(comment, ct);
+        else await notifier.HeldAsync(comment, ct);
+        if (input.Notify is { } scope) await notifier.SubscribeAsync(comment, scope, ct);
+        await db.SaveChangesAsync(ct);
         if (comment.Status == CommentStatus.Approved) await CountApprovedAsync(post.Id, now, ct);
         return comment;
     }
@@ -77,6 +82,9 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             Status = CommentStatus.Approved, CreatedAt = now,
         };
         db.Comments.Add(reply);
+        await db.SaveChangesAsync(ct);
+        await notifier.ApprovedAsync(parent, ct);
+        await notifier.ApprovedAsync(reply, ct);
         await db.SaveChangesAsync(ct);
         await CountApprovedAsync(parent.PostId, now, ct);
         return reply;

@@ -1,5 +1,7 @@
 namespace Parley.Core.Settings;
 
+public enum SmtpSecurity { None = 0, StartTls = 1, SslOnConnect = 2 }
+
 /// <summary>The site's own settings, one row. Defaults here are what a new site starts with.</summary>
 public class SiteSettings
 {
@@ -33,6 +35,19 @@ public class SiteSettings
     public string CommentBlockList { get; set; } = "";
     /// <summary>Secret mixed into avatar keys, so they reveal nothing about an email address elsewhere.</summary>
     public string AvatarSalt { get; set; } = "";
+
+    // --- Mail ---
+    /// <summary>SMTP server for notifications; when empty, mail waits in the outbox until one is set.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public SmtpSecurity SmtpSecurity { get; set; } = SmtpSecurity.StartTls;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+    public string SmtpFrom { get; set; } = "parley@localhost";
+    /// <summary>Tell a post's author of each new approved comment.</summary>
+    public bool NotifyAuthorOfComments { get; set; } = true;
+    /// <summary>Tell a post's author of each comment waiting for moderation.</summary>
+    public bool NotifyAuthorOfHeldComments { get; set; } = true;
 
     public DateTime UpdatedAt { get; set; }
     /// <summary>Last change to anything public (a post published, edited or deleted). Drives Last-Modified.</summary>

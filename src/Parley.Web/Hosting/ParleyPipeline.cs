@@ -35,6 +35,7 @@ public static class ParleyPipeline
         app.MapCommentFeeds();
         app.MapSiteFiles();
         app.MapAvatars();
+        app.MapOneClickUnsubscribe();
         app.MapRazorPages();
         return app;
     }

@@ -23,8 +23,10 @@ public static class ParleyServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataPath, "keys")));
         services.AddParleyIdentity();
 
+        services.AddSingleton<Parley.Core.Notifications.ISiteLinks, SiteLinks>();
         services.AddParleyCore();
         services.AddHostedService<Jobs.ScheduledPublisher>();
+        services.AddHostedService<Jobs.MailDispatcher>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<Theme.SiteContext>();

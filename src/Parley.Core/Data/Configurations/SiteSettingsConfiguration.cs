@@ -17,5 +17,9 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         settings.Property(s => s.CommentModerationList).HasMaxLength(20_000);
         settings.Property(s => s.CommentBlockList).HasMaxLength(20_000);
         settings.Property(s => s.AvatarSalt).HasMaxLength(100);
+        settings.Property(s => s.SmtpHost).HasMaxLength(255);
+        settings.Property(s => s.SmtpUser).HasMaxLength(255);
+        settings.Property(s => s.SmtpPassword).HasMaxLength(500);
+        settings.Property(s => s.SmtpFrom).HasMaxLength(255);
     }
 }

@@ -9,6 +9,8 @@ public sealed class CommentForm
     public string? Website { get; set; }
     public string? Body { get; set; }
     public bool Remember { get; set; }
+    /// <summary>"none", "replies" or "thread": what to be told of by email.</summary>
+    public string? Notify { get; set; }
     /// <summary>Set by the Preview button: show the comment as it will look, save nothing.</summary>
     public bool Preview { get; set; }
     /// <summary>Honeypot: hidden from people, filled in by bots that fill in everything.</summary>

@@ -69,6 +69,12 @@ public sealed class Discussion(
             var comment = await comments.PostAsync(new CommentInput
             {
                 PostId = post.Id, ParentId = form.ParentId, Name = form.Name, Email = form.Email, Website = form.Website, Body = form.Body,
+                Notify = form.Notify switch
+                {
+                    "replies" => Parley.Core.Notifications.SubscriptionScope.Replies,
+                    "thread" => Parley.Core.Notifications.SubscriptionScope.Thread,
+                    _ => null,
+                },
             }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString()), http.RequestAborted);
 
             cookies.AddOwn(http.Request, http.Response, comment.Id);

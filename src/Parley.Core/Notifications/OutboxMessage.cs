@@ -1,0 +1,22 @@
+namespace Parley.Core.Notifications;
+
+/// <summary>
+/// An email waiting to be sent. Mail goes through this table so that it survives a restart and a
+/// failing mail server is retried with backoff instead of losing the message.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    /// <summary>One-click unsubscribe address (RFC 8058), when the mail belongs to a subscription.</summary>
+    public string? UnsubscribeUrl { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? SentAt { get; set; }
+    /// <summary>Set when delivery was given up after the last attempt.</summary>
+    public DateTime? FailedAt { get; set; }
+    public string? LastError { get; set; }
+}
