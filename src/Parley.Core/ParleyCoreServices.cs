@@ -30,6 +30,7 @@ public static class ParleyCoreServices
         services.AddScoped<Notifications.MailQueue>();
         services.AddScoped<Notifications.SubscriptionService>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
+        services.TryAddSingleton<Spam.ISpamCheck, Spam.AkismetSpamCheck>();
         services.TryAddSingleton<Notifications.ISiteLinks>(new Notifications.FixedSiteLinks("http://localhost"));
         return services;
     }

@@ -14,7 +14,7 @@ public sealed record CommentInput
 }
 
 /// <summary>Who is posting, as the web layer knows it.</summary>
-public sealed record CommenterContext(string? Ip, string? UserAgent, string? UserId = null);
+public sealed record CommenterContext(string? Ip, string? UserAgent, string? UserId = null, string? Referrer = null);
 
 /// <summary>A comment refused by the block list: not saved, and not told why in detail.</summary>
 public sealed class CommentRejectedException() : Exception("This comment cannot be posted.");

@@ -14,7 +14,7 @@ namespace Parley.Core.Comments;
 /// comes through here.
 /// </summary>
 public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer renderer, SettingsService settingsService,
-    Notifications.CommentNotifier notifier, TimeProvider clock)
+    Notifications.CommentNotifier notifier, Spam.ISpamCheck spamCheck, Notifications.ISiteLinks links, TimeProvider clock)
 {
     public async Task<Comment> PostAsync(CommentInput input, CommenterContext who, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         var now = clock.GetUtcNow().UtcDateTime;
 
         var post = await db.Posts.AsNoTracking().Where(PostQueries.IsPublicAt(now)).Where(p => p.Id == input.PostId)
-            .Select(p => new { p.Id, p.CommentsOpen, PublishedAt = p.PublishedAt!.Value }).FirstOrDefaultAsync(ct)
+            .Select(p => new { p.Id, p.Slug, p.CommentsOpen, PublishedAt = p.PublishedAt!.Value }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("The post");
         if (!IsOpen(post.CommentsOpen, post.PublishedAt, settings, now))
             throw ValidationFailedException.For("Body", "Comments are closed on this post.");
@@ -48,11 +48,21 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             BodySource = fields.Body, BodyHtml = html, CreatedAt = now,
         };
         comment.Status = await NeedsModerationAsync(comment, settings, ct) ? CommentStatus.Pending : CommentStatus.Approved;
+        if (settings.SpamCheckEnabled)
+        {
+            var permalink = links.Absolute(PostUrls.PathFor(PostKind.Post, post.Slug, post.PublishedAt, SiteTime.Zone(settings)));
+            comment.Status = await spamCheck.CheckAsync(new Spam.SpamCandidate(comment, permalink, who.Referrer), settings, ct) switch
+            {
+                Spam.SpamVerdict.Spam => CommentStatus.Spam,
+                Spam.SpamVerdict.Unknown => CommentStatus.Pending,
+                _ => comment.Status,
+            };
+        }
 
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
         if (comment.Status == CommentStatus.Approved) await notifier.ApprovedAsync(comment, ct);
-        else await notifier.HeldAsync(comment, ct);
+        else if (comment.Status == CommentStatus.Pending) await notifier.HeldAsync(comment, ct);
         if (input.Notify is { } scope) await notifier.SubscribeAsync(comment, scope, ct);
         await db.SaveChangesAsync(ct);
         if (comment.Status == CommentStatus.Approved) await CountApprovedAsync(post.Id, now, ct);
@@ -117,10 +127,13 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             return true;
         if (settings.CommentModeration == ModerationPolicy.HoldFirst)
         {
-            var known = comment.AuthorEmail is { } email
-                ? await db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct)
-                : comment.AuthorUserId is { } userId && await db.Comments.AnyAsync(c => c.AuthorUserId == userId && c.Status == CommentStatus.Approved, ct);
-            return !known;
+            var needed = Math.Max(1, settings.CommentTrustAfter);
+            var approved = comment.AuthorEmail is { } email
+                ? await db.Comments.Where(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved).Take(needed).CountAsync(ct)
+                : comment.AuthorUserId is { } userId
+                    ? await db.Comments.Where(c => c.AuthorUserId == userId && c.Status == CommentStatus.Approved).Take(needed).CountAsync(ct)
+                    : 0;
+            return approved < needed;
         }
         return false;
     }

@@ -36,6 +36,13 @@ public class SiteSettings
     /// <summary>Secret mixed into avatar keys, so they reveal nothing about an email address elsewhere.</summary>
     public string AvatarSalt { get; set; } = "";
 
+    /// <summary>Ask an Akismet-compatible service about each new comment.</summary>
+    public bool SpamCheckEnabled { get; set; }
+    public string SpamCheckEndpoint { get; set; } = "https://rest.akismet.com";
+    public string? SpamCheckApiKey { get; set; }
+    /// <summary>Approved comments after which a commenter skips the hold (the "hold first" policy uses 1).</summary>
+    public int CommentTrustAfter { get; set; } = 1;
+
     // --- Mail ---
     /// <summary>SMTP server for notifications; when empty, mail waits in the outbox until one is set.</summary>
     public string? SmtpHost { get; set; }

@@ -743,6 +743,9 @@ namespace Parley.Migrations.Postgres.Migrations
                     b.Property<int>("CommentThreadDepth")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CommentTrustAfter")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("CommentsAllowGuests")
                         .HasColumnType("boolean");
 
@@ -802,6 +805,18 @@ namespace Parley.Migrations.Postgres.Migrations
                     b.Property<string>("SmtpUser")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<string>("SpamCheckApiKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("SpamCheckEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SpamCheckEndpoint")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Tagline")
                         .IsRequired()

@@ -714,6 +714,9 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.Property<int>("CommentThreadDepth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommentTrustAfter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentsAllowGuests")
                         .HasColumnType("INTEGER");
 
@@ -772,6 +775,18 @@ namespace Parley.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SmtpUser")
                         .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpamCheckApiKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SpamCheckEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpamCheckEndpoint")
+                        .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tagline")

@@ -18,6 +18,8 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         settings.Property(s => s.CommentBlockList).HasMaxLength(20_000);
         settings.Property(s => s.AvatarSalt).HasMaxLength(100);
         settings.Property(s => s.SmtpHost).HasMaxLength(255);
+        settings.Property(s => s.SpamCheckEndpoint).HasMaxLength(500);
+        settings.Property(s => s.SpamCheckApiKey).HasMaxLength(200);
         settings.Property(s => s.SmtpUser).HasMaxLength(255);
         settings.Property(s => s.SmtpPassword).HasMaxLength(500);
         settings.Property(s => s.SmtpFrom).HasMaxLength(255);

@@ -75,7 +75,7 @@ public sealed class Discussion(
                     "thread" => Parley.Core.Notifications.SubscriptionScope.Thread,
                     _ => null,
                 },
-            }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString()), http.RequestAborted);
+            }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString(), Referrer: http.Request.Headers.Referer.ToString()), http.RequestAborted);
 
             cookies.AddOwn(http.Request, http.Response, comment.Id);
             if (form.Remember) cookies.SaveDetails(http.Response, new CommenterCookies.Details(comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl));
