@@ -26,6 +26,7 @@ public static class ParleyCoreServices
         services.AddScoped<Comments.CommentService>();
         services.AddScoped<Comments.CommentQueries>();
         services.AddScoped<Comments.CommentModeration>();
+        services.AddScoped<Comments.CommentReactions>();
         services.AddScoped<Notifications.CommentNotifier>();
         services.AddScoped<Notifications.MailQueue>();
         services.AddScoped<Notifications.SubscriptionService>();

@@ -60,6 +60,15 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
         foreach (var comment in comments)
         {
             var from = comment.Status;
+            if (action is ModerationAction.Pin or ModerationAction.Unpin)
+            {
+                var pin = action == ModerationAction.Pin;
+                if (comment.IsPinned == pin || (pin && from != CommentStatus.Approved)) continue;
+                comment.IsPinned = pin;
+                db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = action, FromStatus = from, ToStatus = from, ModeratorId = scope.ModeratorId, At = now });
+                changed++;
+                continue;
+            }
             CommentStatus? to = action switch
             {
                 ModerationAction.Approve => CommentStatus.Approved,

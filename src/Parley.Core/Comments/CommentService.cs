@@ -100,6 +100,57 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         return reply;
     }
 
+    /// <summary>
+    /// A commenter changes their own comment within the edit window (the web layer proves ownership).
+    /// The edit is marked; if the new text trips a hold rule, the comment goes back to the queue.
+    /// </summary>
+    public async Task<Comment> EditOwnAsync(int commentId, string? body, CancellationToken ct = default)
+    {
+        var settings = await settingsService.GetAsync(ct);
+        var comment = await OwnEditableAsync(commentId, settings, ct);
+        var fields = CommentFields.Validate(new CommentInput { Name = comment.AuthorName, Email = comment.AuthorEmail, Body = body }, requireNameAndEmail: false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        comment.BodySource = fields.Body;
+        comment.BodyHtml = renderer.Render(fields.Body);
+        comment.EditedAt = now;
+        if (comment.Status == CommentStatus.Approved &&
+            (CommentMarkdownRenderer.CountLinks(comment.BodyHtml) > settings.CommentMaxLinks ||
+             ModerationRules.Matches(settings.CommentModerationList, comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.BodySource, comment.AuthorIp)))
+            comment.Status = CommentStatus.Pending;
+        await db.SaveChangesAsync(ct);
+        await CountApprovedAsync(comment.PostId, now, ct);
+        return comment;
+    }
+
+    /// <summary>A commenter takes back their own comment within the edit window; it goes to the trash.</summary>
+    public async Task DeleteOwnAsync(int commentId, CancellationToken ct = default)
+    {
+        var settings = await settingsService.GetAsync(ct);
+        var comment = await OwnEditableAsync(commentId, settings, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = ModerationAction.Trash, FromStatus = comment.Status, ToStatus = CommentStatus.Trash, ModeratorId = "author", At = now });
+        comment.Status = CommentStatus.Trash;
+        await db.SaveChangesAsync(ct);
+        await CountApprovedAsync(comment.PostId, now, ct);
+    }
+
+    /// <summary>The Markdown a comment was written in, for its author's edit form.</summary>
+    public Task<string?> SourceAsync(int commentId, CancellationToken ct = default) =>
+        db.Comments.Where(c => c.Id == commentId).Select(c => c.BodySource).FirstOrDefaultAsync(ct);
+
+    /// <summary>Whether a comment written at <paramref name="createdAt"/> may still be changed by its author.</summary>
+    public static bool InEditWindow(DateTime createdAt, SiteSettings settings, DateTime nowUtc) =>
+        nowUtc - createdAt < TimeSpan.FromMinutes(settings.CommentEditMinutes);
+
+    private async Task<Comment> OwnEditableAsync(int commentId, SiteSettings settings, CancellationToken ct)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Pending), ct)
+            ?? throw new NotFoundException("The comment");
+        if (!InEditWindow(comment.CreatedAt, settings, clock.GetUtcNow().UtcDateTime))
+            throw ValidationFailedException.For("Body", $"Comments can be changed for {settings.CommentEditMinutes} minutes after posting; this one can no longer be.");
+        return comment;
+    }
+
     /// <summary>Whether a post takes comments now: its own switch, then the site's "close after N days".</summary>
     public static bool IsOpen(bool commentsOpen, DateTime publishedAt, SiteSettings settings, DateTime nowUtc) =>
         commentsOpen && (settings.CommentsCloseAfterDays is not { } days || publishedAt.AddDays(days) > nowUtc);

@@ -19,6 +19,7 @@ public class ParleyDbContext(DbContextOptions<ParleyDbContext> options) : Identi
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
     public DbSet<Comments.ModerationLogEntry> ModerationLog => Set<Comments.ModerationLogEntry>();
+    public DbSet<Comments.CommentReaction> CommentReactions => Set<Comments.CommentReaction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

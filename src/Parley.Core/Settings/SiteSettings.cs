@@ -42,6 +42,12 @@ public class SiteSettings
     public string? SpamCheckApiKey { get; set; }
     /// <summary>Approved comments after which a commenter skips the hold (the "hold first" policy uses 1).</summary>
     public int CommentTrustAfter { get; set; } = 1;
+    /// <summary>Reports from this many readers send an approved comment back to the queue.</summary>
+    public int CommentReportThreshold { get; set; } = 3;
+    /// <summary>How long a commenter may edit or delete their own comment.</summary>
+    public int CommentEditMinutes { get; set; } = 15;
+    /// <summary>Use Gravatar images instead of local identicons. Off: Gravatar learns who reads which page.</summary>
+    public bool UseGravatar { get; set; }
 
     // --- Mail ---
     /// <summary>SMTP server for notifications; when empty, mail waits in the outbox until one is set.</summary>

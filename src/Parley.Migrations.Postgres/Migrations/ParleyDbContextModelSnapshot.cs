@@ -324,6 +324,36 @@ namespace Parley.Migrations.Postgres.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Parley.Core.Comments.CommentReaction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReaderKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "Kind", "ReaderKey")
+                        .IsUnique();
+
+                    b.ToTable("CommentReactions");
+                });
+
             modelBuilder.Entity("Parley.Core.Comments.ModerationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -729,6 +759,9 @@ namespace Parley.Migrations.Postgres.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<int>("CommentEditMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CommentMaxLinks")
                         .HasColumnType("integer");
 
@@ -739,6 +772,9 @@ namespace Parley.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("CommentReportThreshold")
+                        .HasColumnType("integer");
 
                     b.Property<int>("CommentThreadDepth")
                         .HasColumnType("integer");
@@ -835,6 +871,9 @@ namespace Parley.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("UseGravatar")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -938,6 +977,15 @@ namespace Parley.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Parley.Core.Comments.CommentReaction", b =>
+                {
+                    b.HasOne("Parley.Core.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Core.Notifications.CommentSubscription", b =>

@@ -313,6 +313,34 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Parley.Core.Comments.CommentReaction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReaderKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "Kind", "ReaderKey")
+                        .IsUnique();
+
+                    b.ToTable("CommentReactions");
+                });
+
             modelBuilder.Entity("Parley.Core.Comments.ModerationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -700,6 +728,9 @@ namespace Parley.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommentEditMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CommentMaxLinks")
                         .HasColumnType("INTEGER");
 
@@ -710,6 +741,9 @@ namespace Parley.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentReportThreshold")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("CommentThreadDepth")
                         .HasColumnType("INTEGER");
@@ -806,6 +840,9 @@ namespace Parley.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UseGravatar")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -909,6 +946,15 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Parley.Core.Comments.CommentReaction", b =>
+                {
+                    b.HasOne("Parley.Core.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Core.Notifications.CommentSubscription", b =>

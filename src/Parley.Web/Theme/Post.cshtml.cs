@@ -10,7 +10,7 @@ namespace Parley.Web.Theme;
 /// to the right address. Posting the reply form comes back here (post/redirect/get).
 /// </summary>
 [IgnoreAntiforgeryToken] // checked by Discussion.SubmitAsync, which keeps the reader's text when the token is stale
-public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Discussion discussion) : ThemePageModel
+public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Discussion discussion, CommentService comments, CommentReactions reactions) : ThemePageModel
 {
     public PublicPost? Post { get; private set; }
     public PostSummary? Previous { get; private set; }
@@ -18,14 +18,24 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
     public IReadOnlyList<PostSummary> Related { get; private set; } = [];
     public int ReadingMinutes { get; private set; }
     public DiscussionView? Discussion { get; private set; }
+    /// <summary>The Markdown of the reader's own comment whose edit form is open.</summary>
+    public string? EditingSource { get; private set; }
 
     [BindProperty] public CommentForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int year, int month, string slug)
     {
         if (await FindAsync(slug) is { } missing) return missing;
+        // A permalink into a paged thread: send the reader to the page that holds the comment.
+        if (int.TryParse(Request.Query["comment"], out var wanted))
+        {
+            var page = await discussion.PageOfAsync(Post!, wanted, HttpContext);
+            var path = PostUrls.PathFor(Post!.Kind, Post.Slug, Post.PublishedAt, Site.Zone);
+            return Redirect(page is > 1 ? $"{path}?cpage={page}#comment-{wanted}" : $"{path}#comment-{wanted}");
+        }
         await LoadPartsAsync();
         Discussion = await discussion.LoadAsync(Post!, Post!.AuthorId, HttpContext);
+        if (Discussion.Editing is { } editing) EditingSource = await comments.SourceAsync(editing, HttpContext.RequestAborted);
         SetLastModified(Site.Settings.LastChange);
         return Page();
     }
@@ -62,6 +72,63 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
         Discussion = await discussion.LoadAsync(Post, Post.AuthorId, HttpContext, Form, outcome.Errors);
         Response.StatusCode = outcome.Status;
         return Page();
+    }
+
+    public Task<IActionResult> OnPostLikeAsync(string slug, int commentId) => SmallWriteAsync(slug, commentId, async () =>
+    {
+        var count = await reactions.ToggleLikeAsync(commentId, discussion.ReaderKey(HttpContext), HttpContext.RequestAborted);
+        return count is null ? null : new { likes = count };
+    });
+
+    public Task<IActionResult> OnPostReportAsync(string slug, int commentId) => SmallWriteAsync(slug, commentId, async () =>
+        await reactions.ReportAsync(commentId, discussion.ReaderKey(HttpContext), HttpContext.RequestAborted) ? new { reported = true } : null);
+
+    public Task<IActionResult> OnPostDeleteAsync(string slug, int commentId) => SmallWriteAsync(slug, commentId, async () =>
+    {
+        if (!discussion.IsOwn(HttpContext, commentId)) return null;
+        await comments.DeleteOwnAsync(commentId, HttpContext.RequestAborted);
+        return new { deleted = true };
+    });
+
+    public Task<IActionResult> OnPostEditAsync(string slug, int commentId, string? body) => SmallWriteAsync(slug, commentId, async () =>
+    {
+        if (!discussion.IsOwn(HttpContext, commentId)) return null;
+        var edited = await comments.EditOwnAsync(commentId, body, HttpContext.RequestAborted);
+        return new { html = edited.BodyHtml, pending = edited.Status == Parley.Core.Comments.CommentStatus.Pending };
+    });
+
+    /// <summary>
+    /// Likes, reports, edits and deletions: checked, done, then answered with JSON for the page's script
+    /// or with a redirect back to the comment for a browser without it.
+    /// </summary>
+    private async Task<IActionResult> SmallWriteAsync(string slug, int commentId, Func<Task<object?>> act)
+    {
+        if (await FindAsync(slug) is { } missing) return missing;
+        var script = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        var path = PostUrls.PathFor(Post!.Kind, Post.Slug, Post.PublishedAt, Site.Zone);
+        if (await discussion.CheckSmallWriteAsync(HttpContext) is { } refusal)
+            return Answer(Response.Headers.RetryAfter.Count > 0 ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest, refusal);
+        try
+        {
+            var result = await act();
+            if (result is null) return Answer(StatusCodes.Status404NotFound, "That comment is not there any more.");
+            return script ? new JsonResult(result) : Redirect303($"{path}#comment-{commentId}");
+        }
+        catch (Parley.Core.ValidationFailedException ex)
+        {
+            return Answer(StatusCodes.Status400BadRequest, string.Join(" ", ex.Errors.SelectMany(e => e.Value)));
+        }
+        catch (Parley.Core.NotFoundException)
+        {
+            return Answer(StatusCodes.Status404NotFound, "That comment is not there any more.");
+        }
+
+        IActionResult Answer(int status, string message)
+        {
+            if (script) return new JsonResult(new { error = message }) { StatusCode = status };
+            Hosting.ErrorMessages.Set(HttpContext, message);
+            return StatusCode(status);
+        }
     }
 
     /// <summary>Null when the post was found at its right address; otherwise the answer to give.</summary>

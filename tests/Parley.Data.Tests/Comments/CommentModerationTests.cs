@@ -44,3 +44,29 @@ public sealed class CommentModerationTests
         Assert.All(history, h => Assert.Equal(author, h.ModeratorId));
     }
 }
+
+public sealed class OwnCommentTests
+{
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Own_comments_can_be_changed_for_fifteen_minutes_then_no_longer(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var author = await db.AddAuthorAsync();
+        var post = await db.InScopeAsync(sp => sp.GetRequiredService<PostService>().CreateAsync(new PostInput { Title = "P", Body = "x", Status = PostStatus.Published }, author));
+        await db.InScopeAsync(sp => sp.GetRequiredService<SettingsService>().SaveAsync(s => s.CommentModeration = ModerationPolicy.PublishAll, DateTime.UtcNow));
+        var comment = await db.InScopeAsync(sp => sp.GetRequiredService<CommentService>().PostAsync(
+            new CommentInput { PostId = post.Id, Name = "N", Email = "n@example.org", Body = "first" }, new CommenterContext(null, null)));
+
+        db.Clock.Advance(TimeSpan.FromMinutes(14));
+        var edited = await db.InScopeAsync(sp => sp.GetRequiredService<CommentService>().EditOwnAsync(comment.Id, "second https://a.example https://b.example https://c.example"));
+        Assert.Equal(CommentStatus.Pending, edited.Status); // the edit added too many links: back to the queue
+        Assert.Equal(db.Clock.GetUtcNow().UtcDateTime, edited.EditedAt);
+
+        db.Clock.Advance(TimeSpan.FromMinutes(2));
+        var late = await Assert.ThrowsAsync<Parley.Core.ValidationFailedException>(() =>
+            db.InScopeAsync(sp => sp.GetRequiredService<CommentService>().EditOwnAsync(comment.Id, "third")));
+        Assert.Contains("15 minutes", late.Errors["Body"][0]);
+        await Assert.ThrowsAsync<Parley.Core.ValidationFailedException>(() => db.InScopeAsync(sp => sp.GetRequiredService<CommentService>().DeleteOwnAsync(comment.Id)));
+    }
+}

@@ -11,6 +11,12 @@ namespace Parley.Web.Theme.Comments;
 public sealed class CommentRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
+    // Likes, reports and edits are cheaper and more frequent than comments, but still bounded.
+    private readonly PartitionedRateLimiter<string> _reactions = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = 30, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0,
+        }));
 
     public CommentRateLimiter(IOptions<ParleyOptions> options)
     {
@@ -32,5 +38,17 @@ public sealed class CommentRateLimiter : IDisposable
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(15);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Null when a like, report or edit may go ahead; otherwise how long to wait.</summary>
+    public TimeSpan? TryReact(string partition)
+    {
+        using var lease = _reactions.AttemptAcquire(partition);
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
+    }
+
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _reactions.Dispose();
+    }
 }

@@ -12,9 +12,11 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
 {
     public const string DetailsCookie = "parley_commenter";
     public const string OwnCookie = "parley_own";
+    public const string ReaderCookie = "parley_reader";
     private const int MaxOwn = 30;
     private readonly IDataProtector _details = protection.CreateProtector("Parley.Comments.Details");
     private readonly IDataProtector _own = protection.CreateProtector("Parley.Comments.Own");
+    private readonly IDataProtector _reader = protection.CreateProtector("Parley.Comments.Reader");
 
     public sealed record Details(string? Name, string? Email, string? Website);
 
@@ -31,6 +33,21 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     {
         var ids = ReadOwn(request).Append(commentId).Distinct().TakeLast(MaxOwn).ToArray();
         Write(response, OwnCookie, _own, ids, TimeSpan.FromDays(30));
+    }
+
+    /// <summary>
+    /// A stable, anonymous key for this browser (for one like and one report per reader), made on first
+    /// use. Only a hash of the random id is stored, so the database cannot link it back to the cookie.
+    /// </summary>
+    public string ReaderKey(HttpRequest request, HttpResponse response)
+    {
+        var id = Read<string>(request, ReaderCookie, _reader);
+        if (id is null)
+        {
+            id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            Write(response, ReaderCookie, _reader, id, TimeSpan.FromDays(365));
+        }
+        return "r:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)).AsSpan(0, 15));
     }
 
     private static T? Read<T>(HttpRequest request, string name, IDataProtector protector)

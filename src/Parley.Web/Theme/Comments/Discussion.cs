@@ -11,7 +11,16 @@ namespace Parley.Web.Theme.Comments;
 /// <summary>Everything the discussion under a post shows.</summary>
 public sealed record DiscussionView(
     IReadOnlyList<CommentView> Thread, int ApprovedCount, bool Open, CommentForm Form, string Issued,
-    CommentView? ReplyTo, IReadOnlyDictionary<string, string[]> Errors, string? PreviewHtml);
+    CommentView? ReplyTo, IReadOnlyDictionary<string, string[]> Errors, string? PreviewHtml)
+{
+    /// <summary>The reader's own comments that they may still edit or delete.</summary>
+    public IReadOnlySet<int> Editable { get; init; } = new HashSet<int>();
+    /// <summary>The comment whose edit form is open (no-JavaScript path).</summary>
+    public int? Editing { get; init; }
+    public CommentOrder Order { get; init; }
+    public int Page { get; init; } = 1;
+    public int Pages { get; init; } = 1;
+}
 
 /// <summary>The outcome of posting the reply form: a saved comment, or a status with messages and the form as typed.</summary>
 public sealed record SubmitOutcome(Comment? Comment, int Status, IReadOnlyDictionary<string, string[]> Errors, TimeSpan? RetryAfter = null);
@@ -31,8 +40,14 @@ public sealed class Discussion(
         IReadOnlyDictionary<string, string[]>? errors = null, string? previewHtml = null)
     {
         var own = cookies.ReadOwn(http.Request);
-        var order = http.Request.Query["order"].ToString() switch { "newest" => CommentOrder.Newest, "liked" => CommentOrder.MostLiked, _ => CommentOrder.Oldest };
-        var thread = await queries.ThreadAsync(post.Id, authorId, own, order, http.RequestAborted);
+        var order = ReadOrder(http.Request);
+        var all = await queries.ThreadAsync(post.Id, authorId, own, order, http.RequestAborted);
+        var perPage = Math.Max(1, site.Settings.CommentsPerPage);
+        var pages = Math.Max(1, (all.Count + perPage - 1) / perPage);
+        var page = int.TryParse(http.Request.Query["cpage"], out var p) && p >= 1 ? Math.Min(p, pages) : 1;
+        var thread = all.Skip((page - 1) * perPage).Take(perPage).ToList();
+        var now = DateTime.UtcNow;
+        var editable = Flatten(thread).Where(c => own.Contains(c.Id) && CommentService.InEditWindow(c.CreatedAt, site.Settings, now)).Select(c => c.Id).ToHashSet();
 
         var form = posted ?? new CommentForm();
         if (posted is null && cookies.ReadDetails(http.Request) is { } remembered)
@@ -43,8 +58,43 @@ public sealed class Discussion(
         var replyTo = replyToId is { } rid ? Flatten(thread).FirstOrDefault(c => c.Id == rid && !c.AwaitingModeration) : null;
         form.ParentId = replyTo?.Id;
         var open = CommentService.IsOpen(post.CommentsOpen, post.PublishedAt, site.Settings, DateTime.UtcNow);
-        return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml);
+        return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml)
+        {
+            Editable = editable,
+            Editing = int.TryParse(http.Request.Query["edit"], out var editing) && editable.Contains(editing) ? editing : null,
+            Order = order, Page = page, Pages = pages,
+        };
     }
+
+    public static CommentOrder ReadOrder(HttpRequest request) =>
+        request.Query["order"].ToString() switch { "newest" => CommentOrder.Newest, "liked" => CommentOrder.MostLiked, _ => CommentOrder.Oldest };
+
+    /// <summary>The page of the thread a comment is on (by its top-level ancestor), for permalinks into a paged thread.</summary>
+    public async Task<int?> PageOfAsync(PublicPost post, int commentId, HttpContext http)
+    {
+        var all = await queries.ThreadAsync(post.Id, post.AuthorId, cookies.ReadOwn(http.Request), ReadOrder(http.Request), http.RequestAborted);
+        var perPage = Math.Max(1, site.Settings.CommentsPerPage);
+        for (var i = 0; i < all.Count; i++)
+            if (Flatten([all[i]]).Any(c => c.Id == commentId)) return i / perPage + 1;
+        return null;
+    }
+
+    /// <summary>The checks every small write (like, report, edit, delete) passes: anti-forgery and a rate limit.</summary>
+    public async Task<string?> CheckSmallWriteAsync(HttpContext http)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http)) return "This page had expired. Reload it and try again.";
+        if (limiter.TryReact(http.Connection.RemoteIpAddress?.ToString() ?? "unknown") is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return $"Too many actions in a short time. Wait {Math.Ceiling(wait.TotalSeconds)} seconds.";
+        }
+        return null;
+    }
+
+    /// <summary>Whether this browser wrote the comment (its signed cookie lists it).</summary>
+    public bool IsOwn(HttpContext http, int commentId) => cookies.ReadOwn(http.Request).Contains(commentId);
+
+    public string ReaderKey(HttpContext http) => cookies.ReaderKey(http.Request, http.Response);
 
     public async Task<SubmitOutcome> SubmitAsync(PublicPost post, CommentForm form, HttpContext http)
     {

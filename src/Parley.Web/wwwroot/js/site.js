@@ -20,6 +20,28 @@
     frame.focus();
   });
 
+  // A permalink to a comment on another page of a long thread: ask the server which page holds it.
+  var wanted = /^#comment-(\d+)$/.exec(location.hash);
+  if (wanted && !document.getElementById("comment-" + wanted[1]) && document.getElementById("comments")) {
+    location.replace(location.pathname + "?comment=" + wanted[1]);
+    return;
+  }
+
+  // Likes without a reload; the form still works on its own.
+  document.addEventListener("submit", function (event) {
+    var likeForm = event.target.closest && event.target.closest(".comment__like-form");
+    if (!likeForm || !window.fetch) return;
+    event.preventDefault();
+    fetch(likeForm.getAttribute("action"), {
+      method: "POST", body: new FormData(likeForm), credentials: "same-origin", headers: { Accept: "application/json" }
+    }).then(function (response) { return response.json(); }).then(function (json) {
+      if (typeof json.likes !== "number") return;
+      var button = likeForm.querySelector(".comment__like");
+      button.querySelector(".comment__likes").textContent = json.likes;
+      button.setAttribute("aria-pressed", button.getAttribute("aria-pressed") === "true" ? "false" : "true");
+    });
+  });
+
   // --- The reply form: moves under the comment being answered, posts without a reload. ---
   var respond = document.getElementById("respond");
   var form = respond && respond.querySelector("form.comment-form");

@@ -113,6 +113,8 @@ public sealed class CommentsModel(CommentModeration moderation, CommentService c
         ModerationAction.Trash => "moved to the trash",
         ModerationAction.Restore => "restored to pending",
         ModerationAction.Delete => "deleted for good",
+        ModerationAction.Pin => "pinned to the top of its thread",
+        ModerationAction.Unpin => "unpinned",
         _ => action.ToString(),
     };
 
@@ -120,7 +122,7 @@ public sealed class CommentsModel(CommentModeration moderation, CommentService c
     public IReadOnlyList<ModerationAction> Actions => Status switch
     {
         CommentStatus.Pending => [ModerationAction.Approve, ModerationAction.Spam, ModerationAction.Trash],
-        CommentStatus.Approved => [ModerationAction.Unapprove, ModerationAction.Spam, ModerationAction.Trash],
+        CommentStatus.Approved => [ModerationAction.Unapprove, ModerationAction.Pin, ModerationAction.Unpin, ModerationAction.Spam, ModerationAction.Trash],
         _ => [ModerationAction.Restore, ModerationAction.Delete],
     };
 }
