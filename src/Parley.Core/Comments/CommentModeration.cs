@@ -69,6 +69,11 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
                 changed++;
                 continue;
             }
+            if (action == ModerationAction.Ban)
+            {
+                changed += await BanAsync(comment, scope, now, ct);
+                continue;
+            }
             CommentStatus? to = action switch
             {
                 ModerationAction.Approve => CommentStatus.Approved,
@@ -107,6 +112,33 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
     {
         var query = db.Comments.AsNoTracking();
         return scope.AllPosts ? query : query.Where(c => c.Post!.AuthorId == scope.ModeratorId);
+    }
+
+    /// <summary>
+    /// Bans the comment's author: their email (or, for a guest without one, their address) joins the
+    /// block list, and everything they wrote is hidden as spam. Returns how many comments changed.
+    /// </summary>
+    private async Task<int> BanAsync(Comment comment, ModeratorScope scope, DateTime now, CancellationToken ct)
+    {
+        var entry = comment.AuthorEmail ?? comment.AuthorIp;
+        // A ban reaches the whole site, so only moderators of the whole site may give one.
+        if (entry is null || !scope.AllPosts) return 0;
+        var site = await db.SiteSettings.FirstAsync(s => s.Id == SiteSettings.SingletonId, ct);
+        if (!site.CommentBlockList.Split('\n').Any(l => string.Equals(l.Trim(), entry, StringComparison.OrdinalIgnoreCase)))
+            site.CommentBlockList = (site.CommentBlockList.TrimEnd() + "\n" + entry).Trim();
+        var theirs = await db.Comments.Where(c => comment.AuthorEmail != null ? c.AuthorEmail == comment.AuthorEmail : c.AuthorIp == comment.AuthorIp)
+            .Where(c => c.Status != CommentStatus.Spam).ToListAsync(ct);
+        foreach (var c in theirs)
+        {
+            db.Add(new ModerationLogEntry { CommentId = c.Id, Action = ModerationAction.Ban, FromStatus = c.Status, ToStatus = CommentStatus.Spam, ModeratorId = scope.ModeratorId, At = now });
+            c.Status = CommentStatus.Spam;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var postId in theirs.Select(c => c.PostId).Distinct())
+            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
+                p => p.CommentCount, p => db.Comments.Count(c => c.PostId == postId && c.Status == CommentStatus.Approved)), ct);
+        settings.Forget();
+        return Math.Max(1, theirs.Count);
     }
 
     /// <summary>Deleting for good keeps the conversation readable: replies move up to the deleted comment's parent.</summary>

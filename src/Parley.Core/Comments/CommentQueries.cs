@@ -10,6 +10,8 @@ public sealed record CommentView(
     DateTime CreatedAt, DateTime? EditedAt, CommentStatus Status, bool IsPinned, int LikeCount, bool ByPostAuthor)
 {
     public List<CommentView> Replies { get; } = [];
+    /// <summary>Gravatar's key for the author's email, only when the owner turned Gravatar on.</summary>
+    public string? GravatarHash { get; init; }
     public bool AwaitingModeration => Status == CommentStatus.Pending;
 
     public static CommentView From(Comment c, bool byPostAuthor = false) => new(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl,
@@ -43,16 +45,22 @@ public sealed class CommentQueries(ParleyDbContext db)
     /// (the reader's own, known from their signed cookie), which only they see.
     /// </summary>
     public async Task<IReadOnlyList<CommentView>> ThreadAsync(int postId, string postAuthorId, IReadOnlyCollection<int> ownPending,
-        CommentOrder order, CancellationToken ct = default)
+        CommentOrder order, CancellationToken ct = default, bool gravatar = false)
     {
         var own = ownPending.Take(50).ToList();
-        var rows = await db.Comments.AsNoTracking()
+        var found = await db.Comments.AsNoTracking()
             .Where(c => c.PostId == postId && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && own.Contains(c.Id))))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Take(MaxPerPost)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl, c.AvatarKey, c.BodyHtml,
-                c.CreatedAt, c.EditedAt, c.Status, c.IsPinned, c.LikeCount, c.AuthorUserId != null && c.AuthorUserId == postAuthorId))
+            .Select(c => new
+            {
+                View = new CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl, c.AvatarKey, c.BodyHtml,
+                    c.CreatedAt, c.EditedAt, c.Status, c.IsPinned, c.LikeCount, c.AuthorUserId != null && c.AuthorUserId == postAuthorId),
+                Email = gravatar ? c.AuthorEmail : null,
+            })
             .ToListAsync(ct);
+        var rows = found.Select(r => r.Email is null ? r.View : r.View with { GravatarHash = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.Email.Trim().ToLowerInvariant()))) }).ToList();
 
         var byId = rows.ToDictionary(c => c.Id);
         var roots = new List<CommentView>();

@@ -12,4 +12,4 @@ public class ModerationLogEntry
     public DateTime At { get; set; }
 }
 
-public enum ModerationAction { Approve = 0, Unapprove = 1, Spam = 2, Trash = 3, Restore = 4, Delete = 5, Pin = 6, Unpin = 7 }
+public enum ModerationAction { Approve = 0, Unapprove = 1, Spam = 2, Trash = 3, Restore = 4, Delete = 5, Pin = 6, Unpin = 7, Ban = 8 }

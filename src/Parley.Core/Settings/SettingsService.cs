@@ -46,6 +46,9 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache)
         cache.Remove(CacheKey);
     }
 
+    /// <summary>Drops the cached copy after a change made outside <see cref="SaveAsync"/>.</summary>
+    public void Forget() => cache.Remove(CacheKey);
+
     public async Task SaveAsync(Action<SiteSettings> change, DateTime nowUtc, CancellationToken ct = default)
     {
         var settings = await db.SiteSettings.FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);

@@ -41,7 +41,7 @@ public sealed class Discussion(
     {
         var own = cookies.ReadOwn(http.Request);
         var order = ReadOrder(http.Request);
-        var all = await queries.ThreadAsync(post.Id, authorId, own, order, http.RequestAborted);
+        var all = await queries.ThreadAsync(post.Id, authorId, own, order, http.RequestAborted, site.Settings.UseGravatar);
         var perPage = Math.Max(1, site.Settings.CommentsPerPage);
         var pages = Math.Max(1, (all.Count + perPage - 1) / perPage);
         var page = int.TryParse(http.Request.Query["cpage"], out var p) && p >= 1 ? Math.Min(p, pages) : 1;

@@ -115,14 +115,15 @@ public sealed class CommentsModel(CommentModeration moderation, CommentService c
         ModerationAction.Delete => "deleted for good",
         ModerationAction.Pin => "pinned to the top of its thread",
         ModerationAction.Unpin => "unpinned",
+        ModerationAction.Ban => "author banned, everything they wrote hidden as spam",
         _ => action.ToString(),
     };
 
     /// <summary>The actions that make sense for comments in the current list.</summary>
     public IReadOnlyList<ModerationAction> Actions => Status switch
     {
-        CommentStatus.Pending => [ModerationAction.Approve, ModerationAction.Spam, ModerationAction.Trash],
-        CommentStatus.Approved => [ModerationAction.Unapprove, ModerationAction.Pin, ModerationAction.Unpin, ModerationAction.Spam, ModerationAction.Trash],
+        CommentStatus.Pending => [ModerationAction.Approve, ModerationAction.Spam, ModerationAction.Trash, ModerationAction.Ban],
+        CommentStatus.Approved => [ModerationAction.Unapprove, ModerationAction.Pin, ModerationAction.Unpin, ModerationAction.Spam, ModerationAction.Trash, ModerationAction.Ban],
         _ => [ModerationAction.Restore, ModerationAction.Delete],
     };
 }
