@@ -2,8 +2,8 @@ namespace Parley.Core.Comments;
 
 /// <summary>
 /// Matches a comment against an owner's list (one entry per line): a word or phrase found in the
-/// name, email, website or text; an exact email address; or an IP address or prefix such as
-/// <c>203.0.113.</c> or <c>2001:db8:</c>.
+/// name, email, website or text; an exact email address; an IP range in CIDR form
+/// (<c>203.0.113.0/24</c>, <c>2001:db8::/32</c>); or an address prefix such as <c>203.0.113.</c>.
 /// </summary>
 public static class ModerationRules
 {
@@ -14,6 +14,11 @@ public static class ModerationRules
         {
             var entry = raw.Trim();
             if (entry.Length == 0 || entry.StartsWith('#')) continue;
+            if (entry.Contains('/') && System.Net.IPNetwork.TryParse(entry, out var range))
+            {
+                if (ip is not null && System.Net.IPAddress.TryParse(ip, out var address) && range.Contains(address)) return true;
+                continue;
+            }
             if (LooksLikeIp(entry))
             {
                 if (ip is not null && ip.StartsWith(entry, StringComparison.OrdinalIgnoreCase)) return true;

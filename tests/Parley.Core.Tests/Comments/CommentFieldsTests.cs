@@ -61,6 +61,9 @@ public sealed class CommentFieldsTests
     [InlineData("203.0.113.", "hello", "ok@example.org", "203.0.113.7", true)]
     [InlineData("203.0.113.", "hello", "ok@example.org", "198.51.100.7", false)]
     [InlineData("2001:db8:", "hello", "ok@example.org", "2001:db8::1", true)]
+    [InlineData("203.0.113.0/24", "hello", "ok@example.org", "203.0.113.200", true)]
+    [InlineData("203.0.113.0/24", "hello", "ok@example.org", "203.0.114.1", false)]
+    [InlineData("2001:db8::/32", "hello", "ok@example.org", "2001:db8:1::5", true)]
     [InlineData("# a comment line\n\n", "anything", "ok@example.org", null, false)]
     public void Moderation_lists_match_words_emails_and_address_prefixes(string list, string body, string email, string? ip, bool expected) =>
         Assert.Equal(expected, ModerationRules.Matches(list, "Name", email, null, body, ip));

@@ -110,7 +110,8 @@ public sealed class Discussion(
                 return Refuse(StatusCodes.Status400BadRequest, "This form had expired. Your comment is still here: post it again.");
         }
         var ip = http.Connection.RemoteIpAddress?.ToString();
-        if (limiter.TryAcquire(ip ?? "unknown") is { } wait)
+        // Per address and per identity: a commenter switching networks, or many people behind one address, are both bounded.
+        if ((limiter.TryAcquire("ip:" + (ip ?? "unknown")) ?? (string.IsNullOrWhiteSpace(form.Email) ? null : limiter.TryAcquire("email:" + form.Email.Trim().ToLowerInvariant()))) is { } wait)
             return Refuse(StatusCodes.Status429TooManyRequests,
                 $"You are commenting faster than this site allows. Wait {Math.Ceiling(wait.TotalSeconds)} seconds and post again.", wait);
 
