@@ -29,6 +29,8 @@ public class Comment
     public required string BodySource { get; set; }
     /// <summary>Sanitized HTML rendered from <see cref="BodySource"/> when saved.</summary>
     public required string BodyHtml { get; set; }
+    /// <summary>Hash of the source, so "already posted" is an index lookup however long the thread.</summary>
+    public string BodyHash { get; set; } = "";
     public CommentStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }

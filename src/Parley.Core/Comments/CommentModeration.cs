@@ -92,9 +92,7 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
             changed++;
         }
         await db.SaveChangesAsync(ct);
-        foreach (var postId in comments.Select(c => c.PostId).Distinct())
-            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
-                p => p.CommentCount, p => db.Comments.Count(c => c.PostId == postId && c.Status == CommentStatus.Approved)), ct);
+        await CommentCounts.RecountAsync(db, comments.Select(c => c.PostId), ct);
         if (changed > 0) await settings.TouchContentAsync(now, ct);
         return changed;
     }
@@ -134,9 +132,7 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
             c.Status = CommentStatus.Spam;
         }
         await db.SaveChangesAsync(ct);
-        foreach (var postId in theirs.Select(c => c.PostId).Distinct())
-            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
-                p => p.CommentCount, p => db.Comments.Count(c => c.PostId == postId && c.Status == CommentStatus.Approved)), ct);
+        await CommentCounts.RecountAsync(db, theirs.Select(c => c.PostId), ct);
         settings.Forget();
         return Math.Max(1, theirs.Count);
     }

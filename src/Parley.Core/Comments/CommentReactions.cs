@@ -42,8 +42,7 @@ public sealed class CommentReactions(ParleyDbContext db, SettingsService setting
             comment.Status = CommentStatus.Pending;
             db.Add(new ModerationLogEntry { CommentId = commentId, Action = ModerationAction.Unapprove, FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Pending, ModeratorId = "reports", At = now });
             await db.SaveChangesAsync(ct);
-            await db.Posts.Where(p => p.Id == comment.PostId).ExecuteUpdateAsync(s => s.SetProperty(
-                p => p.CommentCount, p => db.Comments.Count(c => c.PostId == comment.PostId && c.Status == CommentStatus.Approved)), ct);
+            await CommentCounts.RecountAsync(db, [comment.PostId], ct);
             await settings.TouchContentAsync(now, ct);
         }
         return true;

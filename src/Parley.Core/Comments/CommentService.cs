@@ -34,7 +34,8 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
 
         if (ModerationRules.Matches(settings.CommentBlockList, fields.Name, fields.Email, fields.Website, fields.Body, who.Ip))
             throw new CommentRejectedException();
-        var duplicate = await db.Comments.AnyAsync(c => c.PostId == post.Id && c.BodySource == fields.Body &&
+        var bodyHash = HashBody(fields.Body);
+        var duplicate = await db.Comments.AnyAsync(c => c.PostId == post.Id && c.BodyHash == bodyHash && c.BodySource == fields.Body &&
             c.AuthorName == fields.Name && c.AuthorEmail == fields.Email && c.Status != CommentStatus.Trash, ct);
         if (duplicate) throw ValidationFailedException.For("Body", "You have already posted this comment here.");
 
@@ -45,7 +46,7 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             AuthorName = fields.Name, AuthorEmail = fields.Email, AuthorUrl = fields.Website, AuthorUserId = who.UserId,
             AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), AuthorIp = who.Ip,
             UserAgent = who.UserAgent is { Length: > CommentLimits.UserAgent } ua ? ua[..CommentLimits.UserAgent] : who.UserAgent,
-            BodySource = fields.Body, BodyHtml = html, CreatedAt = now,
+            BodySource = fields.Body, BodyHtml = html, BodyHash = bodyHash, CreatedAt = now,
         };
         comment.Status = await NeedsModerationAsync(comment, settings, ct) ? CommentStatus.Pending : CommentStatus.Approved;
         if (settings.SpamCheckEnabled)
@@ -88,7 +89,7 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         {
             PostId = parent.PostId, ParentId = parent.Depth >= deepest ? parent.ParentId ?? parent.Id : parent.Id,
             Depth = Math.Min(parent.Depth + 1, deepest), AuthorName = fields.Name, AuthorEmail = fields.Email, AuthorUserId = staff.Id,
-            AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), BodySource = fields.Body, BodyHtml = renderer.Render(fields.Body),
+            AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), BodySource = fields.Body, BodyHtml = renderer.Render(fields.Body), BodyHash = HashBody(fields.Body),
             Status = CommentStatus.Approved, CreatedAt = now,
         };
         db.Comments.Add(reply);
@@ -112,6 +113,7 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         var now = clock.GetUtcNow().UtcDateTime;
         comment.BodySource = fields.Body;
         comment.BodyHtml = renderer.Render(fields.Body);
+        comment.BodyHash = HashBody(fields.Body);
         comment.EditedAt = now;
         if (comment.Status == CommentStatus.Approved &&
             (CommentMarkdownRenderer.CountLinks(comment.BodyHtml) > settings.CommentMaxLinks ||
@@ -192,10 +194,12 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
     /// <summary>Recounts a post's approved comments (exact even under concurrent posts) and moves the content version.</summary>
     internal async Task CountApprovedAsync(int postId, DateTime now, CancellationToken ct)
     {
-        await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
-            p => p.CommentCount, p => db.Comments.Count(c => c.PostId == postId && c.Status == CommentStatus.Approved)), ct);
+        await CommentCounts.RecountAsync(db, [postId], ct);
         await settingsService.TouchContentAsync(now, ct);
     }
+
+    internal static string HashBody(string body) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)).AsSpan(0, 16));
 
     /// <summary>A keyed hash of the email: stable for the avatar, useless for finding the person elsewhere.</summary>
     public static string AvatarKey(SiteSettings settings, string identity)

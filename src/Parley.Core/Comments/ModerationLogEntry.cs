@@ -8,6 +8,7 @@ public class ModerationLogEntry
     public ModerationAction Action { get; set; }
     public CommentStatus FromStatus { get; set; }
     public CommentStatus? ToStatus { get; set; }
+    /// <summary>The staff user who acted, or "author" (the commenter took it back) or "reports" (readers' reports held it).</summary>
     public required string ModeratorId { get; set; }
     public DateTime At { get; set; }
 }

@@ -24,11 +24,13 @@ public sealed class MailQueue(ParleyDbContext db, IMailTransport transport, Sett
     /// <summary>Sends what is due. Returns how many were sent.</summary>
     public async Task<int> DeliverDueAsync(int batch = 20, CancellationToken ct = default)
     {
+        var site = await settings.GetAsync(ct);
+        // Without a mail server there is nobody to hand mail to: it waits, untouched, until one is set.
+        if (string.IsNullOrWhiteSpace(site.SmtpHost)) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Set<OutboxMessage>().Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).Take(batch).ToListAsync(ct);
         if (due.Count == 0) return 0;
-        var site = await settings.GetAsync(ct);
         var sent = 0;
         foreach (var message in due)
         {

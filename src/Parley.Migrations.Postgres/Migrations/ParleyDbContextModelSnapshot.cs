@@ -271,6 +271,11 @@ namespace Parley.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("text");
@@ -316,6 +321,8 @@ namespace Parley.Migrations.Postgres.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("AuthorEmail", "Status");
+
+                    b.HasIndex("PostId", "BodyHash");
 
                     b.HasIndex("Status", "CreatedAt");
 

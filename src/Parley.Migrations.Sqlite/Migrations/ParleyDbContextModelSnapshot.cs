@@ -260,6 +260,11 @@ namespace Parley.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -305,6 +310,8 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("AuthorEmail", "Status");
+
+                    b.HasIndex("PostId", "BodyHash");
 
                     b.HasIndex("Status", "CreatedAt");
 

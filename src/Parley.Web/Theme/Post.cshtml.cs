@@ -18,6 +18,12 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
     public IReadOnlyList<PostSummary> Related { get; private set; } = [];
     public int ReadingMinutes { get; private set; }
     public DiscussionView? Discussion { get; private set; }
+    private string? _formToken;
+
+    /// <summary>One anti-forgery token for all the small forms on the page (likes, reports, edits), made once.</summary>
+    public string FormToken => _formToken ??= HttpContext.RequestServices
+        .GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken!;
+
     /// <summary>The Markdown of the reader's own comment whose edit form is open.</summary>
     public string? EditingSource { get; private set; }
 

@@ -22,5 +22,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasIndex(c => new { c.PostId, c.Status, c.CreatedAt });
         comment.HasIndex(c => new { c.Status, c.CreatedAt });
         comment.HasIndex(c => new { c.AuthorEmail, c.Status });
+        comment.Property(c => c.BodyHash).HasMaxLength(32);
+        comment.HasIndex(c => new { c.PostId, c.BodyHash });
     }
 }
