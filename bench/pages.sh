@@ -13,6 +13,9 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."   # the repository root, wherever the script is started from
+BENCH_NAME=pages.sh
+# shellcheck source=bench/lib.sh
+source bench/lib.sh   # log, die, require_tools, free_port, wait_for_200, to_ms, median, CPU counters
 
 readonly ROUNDS=3
 readonly THREADS=2 CONNECTIONS=32 DURATION=15s WARMUP=5s
@@ -28,9 +31,6 @@ readonly OTHERS_LIMIT=0.25 LOAD_LIMIT=4.5
 TMP=$(mktemp -d -t parley-bench.XXXXXX)
 PARLEY_PID="" STATIC_PID=""
 RESULTS="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"   # raw wrk output, kept for reference (git-ignored)
-
-log() { printf '[pages.sh] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
 
 # Runs on every exit, including failures and Ctrl-C: no server or temp folder is left behind.
 cleanup() {
@@ -48,60 +48,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-require_tools() {
-    command -v dotnet >/dev/null || die "dotnet is not installed (see global.json for the SDK version)."
-    command -v curl >/dev/null || die "curl is not installed: apt-get install curl"
-    if ! command -v wrk >/dev/null; then
-        if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-            log "installing wrk with apt-get"
-            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-        else
-            log "wrk is needed: sudo apt-get install wrk (or your system's package for wrk)"
-            exit 1
-        fi
-    fi
-}
-
-# A port nothing listens on, from a small bounded range.
-free_port() {
-    local port
-    for port in $(seq "$1" $(($1 + 50))); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-    done
-    die "no free port in $1..$(($1 + 50))"
-}
-
-# Waits (at most 90 s) for a 200 on the URL, giving up early if the server process died.
-wait_for_200() {
-    local url=$1 pid=$2 logfile=$3 code
-    for _ in $(seq 1 180); do
-        kill -0 "$pid" 2>/dev/null || { cat "$logfile" >&2; die "server for $url exited"; }
-        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
-        [ "$code" = 200 ] && return
-        sleep 0.5
-    done
-    cat "$logfile" >&2
-    die "$url did not answer 200 within 90 s (last status: $code)"
-}
-
-# wrk prints times as 812.00us, 1.23ms, 2.01s or 1.00m; the tables use milliseconds.
-to_ms() {
-    awk -v v="$1" 'BEGIN {
-        n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-        if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-        else if (u != "ms") exit   # unknown unit: print nothing, the caller reports it
-        printf "%.2f", n }'
-}
-
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-# Busy CPU ticks of the whole machine: everything but idle and iowait. irq and softirq count too,
-# because loopback networking runs there and the kernel also charges it to the process it interrupted.
-machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-# CPU ticks used so far by one process (utime + stime; fields counted after the ")" of its name).
-process_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
-load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # One measured wrk run against a target. Appends a table row to ROWS and its numbers to the
 # per-target lists. CPU is in cores (CPU seconds per second of the run): the server's own, and
@@ -140,14 +86,6 @@ measure() {
     RPS[$name]+="$rps "; P50[$name]+="$p50 "; P99[$name]+="$p99 "
     ROWS+="| $round | $name | $rps | $p50 | $p99 | $requests | $errors | $server | $others | $load_before | $load_after | $disturbed |"$'\n'
     log "round $round $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, server $server cores, others $others cores, load $load_before"
-}
-
-machine_line() {
-    local model mem
-    model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-    mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-    printf '%s CPU(s), %s, %s RAM, Linux %s, .NET SDK %s' \
-        "$(nproc)" "${model:-unknown CPU}" "$mem" "$(uname -r)" "$(dotnet --version)"
 }
 
 doc_header() {
@@ -192,7 +130,7 @@ main() {
     port_a=$(free_port 5180)
     log "starting Parley on 127.0.0.1:$port_a (first start seeds the demo content)"
     Parley__DataPath="$TMP/data" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-        dotnet "$TMP/parley/Parley.dll" --urls "http://127.0.0.1:$port_a" >"$TMP/parley.log" 2>&1 &
+        dotnet "$TMP/parley/Parley.dll" --urls "http://127.0.0.1:$port_a" --contentRoot "$TMP/parley" >"$TMP/parley.log" 2>&1 &
     PARLEY_PID=$!
     wait_for_200 "http://127.0.0.1:$port_a/" "$PARLEY_PID" "$TMP/parley.log"
 

@@ -12,7 +12,8 @@ public static class CommentPoster
     public static async Task<Posted> PostAsync(HttpClient client, string postPath, IDictionary<string, string> fields,
         bool withToken = true, int? replyTo = null)
     {
-        var formPage = await HtmlPage.GetAsync(client, replyTo is null ? postPath : $"{postPath}?replytocom={replyTo}");
+        var separator = postPath.Contains('?') ? '&' : '?';
+        var formPage = await HtmlPage.GetAsync(client, replyTo is null ? postPath : $"{postPath}{separator}replytocom={replyTo}");
         var form = formPage.QuerySelector("form.comment-form") ?? throw new InvalidOperationException("No reply form on " + postPath);
         var values = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll("input[type=hidden]"))
@@ -36,7 +37,7 @@ public static class CommentPoster
         Assert.True(posted.Response.StatusCode == HttpStatusCode.SeeOther,
             $"Expected 303, got {(int)posted.Response.StatusCode}: {posted.Page?.QuerySelector(".form-errors, .field__error")?.TextContent ?? posted.Body[..Math.Min(300, posted.Body.Length)]}");
         var location = posted.Response.Headers.Location!.ToString();
-        Assert.StartsWith(postPath + "#comment-", location);
+        Assert.StartsWith(postPath.Split('?')[0] + "#comment-", location);
         return int.Parse(location[(location.IndexOf("#comment-", StringComparison.Ordinal) + 9)..]);
     }
 }

@@ -14,7 +14,12 @@ public sealed record CommentInput
 }
 
 /// <summary>Who is posting, as the web layer knows it.</summary>
-public sealed record CommenterContext(string? Ip, string? UserAgent, string? UserId = null, string? Referrer = null);
+/// <param name="Ip">The commenter's address, for rate limits, lists and the spam service.</param>
+/// <param name="UserAgent">The browser's own description, for the spam service.</param>
+/// <param name="UserId">The signed-in account writing the comment; null for a guest.</param>
+/// <param name="Referrer">The page the form was posted from, for the spam service.</param>
+/// <param name="IsStaff">Staff comments are published at once, as in WordPress.</param>
+public sealed record CommenterContext(string? Ip, string? UserAgent, string? UserId = null, string? Referrer = null, bool IsStaff = false);
 
 /// <summary>A comment refused by the block list: not saved, and not told why in detail.</summary>
 public sealed class CommentRejectedException() : Exception("This comment cannot be posted.");

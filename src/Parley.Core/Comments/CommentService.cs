@@ -48,8 +48,8 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             UserAgent = who.UserAgent is { Length: > CommentLimits.UserAgent } ua ? ua[..CommentLimits.UserAgent] : who.UserAgent,
             BodySource = fields.Body, BodyHtml = html, BodyHash = bodyHash, CreatedAt = now,
         };
-        comment.Status = await NeedsModerationAsync(comment, settings, ct) ? CommentStatus.Pending : CommentStatus.Approved;
-        if (settings.SpamCheckEnabled)
+        comment.Status = !who.IsStaff && await NeedsModerationAsync(comment, settings, ct) ? CommentStatus.Pending : CommentStatus.Approved;
+        if (settings.SpamCheckEnabled && !who.IsStaff)
         {
             var permalink = links.Absolute(PostUrls.PathFor(PostKind.Post, post.Slug, post.PublishedAt, SiteTime.Zone(settings)));
             comment.Status = await spamCheck.CheckAsync(new Spam.SpamCandidate(comment, permalink, who.Referrer), settings, ct) switch

@@ -12,11 +12,12 @@ public static class ParleyDatabase
 {
     public const string SqliteMigrations = "Parley.Migrations.Sqlite";
     public const string PostgresMigrations = "Parley.Migrations.Postgres";
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
 
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(BusyTimeout),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };

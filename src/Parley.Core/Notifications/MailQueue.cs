@@ -46,7 +46,7 @@ public sealed class MailQueue(ParleyDbContext db, IMailTransport transport, Sett
                 message.LastError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
                 if (message.Attempts > Backoff.Length) message.FailedAt = now;
                 else message.NextAttemptAt = now + Backoff[message.Attempts - 1];
-                logger.LogWarning("Mail {Id} to a subscriber failed (attempt {Attempt}): {Error}", message.Id, message.Attempts, message.LastError);
+                logger.LogWarning("Mail {Id} could not be sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, message.LastError);
             }
             await db.SaveChangesAsync(ct);
         }

@@ -47,7 +47,7 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
 
     /// <summary>The public post or page with everything its page shows, or null.</summary>
     public Task<PublicPost?> FindAsync(PostKind kind, string slug, CancellationToken ct = default) =>
-        Full(Public(kind).Where(p => p.Slug == slug)).FirstOrDefaultAsync(ct);
+        Full(Public(kind).Where(p => p.Slug == slug).OrderBy(p => p.Id)).FirstOrDefaultAsync(ct);
 
     private static IQueryable<PublicPost> Full(IQueryable<Post> query) => query.Select(p => new PublicPost(
         p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyHtml, p.BodyText, p.PublishedAt!.Value, p.UpdatedAt,

@@ -15,6 +15,8 @@ public static class ParleyServices
     {
         var services = builder.Services;
         services.AddOptions<ParleyOptions>().BindConfiguration(ParleyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Data annotations are not checked inside nested objects, so the limits are validated on their own.
+        services.AddOptions<LimitSettings>().BindConfiguration(ParleyOptions.Section + ":Limits").ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(ParleyOptions.Section).Get<ParleyOptions>() ?? new ParleyOptions();
         Directory.CreateDirectory(options.FullDataPath);
 

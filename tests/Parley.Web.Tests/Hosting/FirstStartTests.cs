@@ -95,6 +95,26 @@ public sealed partial class FirstStartTests
         }
     }
 
+    [Fact]
+    public async Task Out_of_range_limits_stop_the_start_with_a_clear_message()
+    {
+        var folder = TestFolders.Create("first-start");
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["Parley__DataPath"] = Path.Combine(folder, "data"),
+                ["Parley__Limits__CommentsPerWindow"] = "0",
+            };
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ParleyProcess.StartAsync(folder, environment, "--urls", "http://127.0.0.1:0"));
+            Assert.Contains("CommentsPerWindow", error.Message);
+        }
+        finally
+        {
+            TestFolders.Delete(folder);
+        }
+    }
+
     [GeneratedRegex(@"password:\s+(\S+)")]
     private static partial Regex PasswordLine();
 }

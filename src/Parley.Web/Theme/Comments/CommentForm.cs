@@ -13,6 +13,8 @@ public sealed class CommentForm
     public string? Notify { get; set; }
     /// <summary>Set by the Preview button: show the comment as it will look, save nothing.</summary>
     public bool Preview { get; set; }
+    /// <summary>A signed-in reader chose "Change": post this one as a guest.</summary>
+    public bool AsGuest { get; set; }
     /// <summary>Honeypot: hidden from people, filled in by bots that fill in everything.</summary>
     public string? Company { get; set; }
     /// <summary>When the form was shown, signed, so a bot cannot post faster than a person could type.</summary>

@@ -9,6 +9,9 @@ using Parley.Web.Hosting;
 namespace Parley.Web.Theme.Comments;
 
 /// <summary>Everything the discussion under a post shows.</summary>
+/// <summary>The signed-in account a comment will be posted under.</summary>
+public sealed record CommentingAs(string UserId, string DisplayName, string? Email, bool IsStaff);
+
 public sealed record DiscussionView(
     IReadOnlyList<CommentView> Thread, int ApprovedCount, bool Open, CommentForm Form, string Issued,
     CommentView? ReplyTo, IReadOnlyDictionary<string, string[]> Errors, string? PreviewHtml)
@@ -20,6 +23,8 @@ public sealed record DiscussionView(
     public CommentOrder Order { get; init; }
     public int Page { get; init; } = 1;
     public int Pages { get; init; } = 1;
+    /// <summary>Set when the reader is signed in and has not chosen to post as a guest.</summary>
+    public CommentingAs? SignedIn { get; init; }
 }
 
 /// <summary>The outcome of posting the reply form: a saved comment, or a status with messages and the form as typed.</summary>
@@ -32,7 +37,8 @@ public sealed record SubmitOutcome(Comment? Comment, int Status, IReadOnlyDictio
 /// </summary>
 public sealed class Discussion(
     CommentService comments, CommentQueries queries, CommenterCookies cookies, FormTiming timing,
-    CommentRateLimiter limiter, IAntiforgery antiforgery, SiteContext site, IOptions<ParleyOptions> options, CommentMarkdownRenderer renderer)
+    CommentRateLimiter limiter, IAntiforgery antiforgery, SiteContext site, IOptions<ParleyOptions> options, CommentMarkdownRenderer renderer,
+    Microsoft.AspNetCore.Identity.UserManager<Parley.Core.Accounts.ParleyUser> users)
 {
     public const string GeneralError = "";
 
@@ -58,12 +64,23 @@ public sealed class Discussion(
         var replyTo = replyToId is { } rid ? Flatten(thread).FirstOrDefault(c => c.Id == rid && !c.AwaitingModeration) : null;
         form.ParentId = replyTo?.Id;
         var open = CommentService.IsOpen(post.CommentsOpen, post.PublishedAt, site.Settings, DateTime.UtcNow);
+        if (http.Request.Query["as"] == "guest") form.AsGuest = true;
         return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml)
         {
+            SignedIn = form.AsGuest ? null : await SignedInAsync(http),
             Editable = editable,
             Editing = int.TryParse(http.Request.Query["edit"], out var editing) && editable.Contains(editing) ? editing : null,
             Order = order, Page = page, Pages = pages,
         };
+    }
+
+    private async Task<CommentingAs?> SignedInAsync(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated != true) return null;
+        var user = await users.GetUserAsync(http.User);
+        if (user is null) return null;
+        var staff = Parley.Core.Accounts.Roles.All.Any(http.User.IsInRole);
+        return new CommentingAs(user.Id, user.DisplayName, user.Email, staff);
     }
 
     public static CommentOrder ReadOrder(HttpRequest request) =>
@@ -115,21 +132,25 @@ public sealed class Discussion(
             return Refuse(StatusCodes.Status429TooManyRequests,
                 $"You are commenting faster than this site allows. Wait {Math.Ceiling(wait.TotalSeconds)} seconds and post again.", wait);
 
+        var account = form.AsGuest ? null : await SignedInAsync(http);
         try
         {
             var comment = await comments.PostAsync(new CommentInput
             {
-                PostId = post.Id, ParentId = form.ParentId, Name = form.Name, Email = form.Email, Website = form.Website, Body = form.Body,
+                PostId = post.Id, ParentId = form.ParentId, Body = form.Body,
+                Name = account?.DisplayName ?? form.Name, Email = account?.Email ?? form.Email, Website = account is null ? form.Website : null,
                 Notify = form.Notify switch
                 {
                     "replies" => Parley.Core.Notifications.SubscriptionScope.Replies,
                     "thread" => Parley.Core.Notifications.SubscriptionScope.Thread,
                     _ => null,
                 },
-            }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString(), Referrer: http.Request.Headers.Referer.ToString()), http.RequestAborted);
+            }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString(), account?.UserId, http.Request.Headers.Referer.ToString(), account?.IsStaff ?? false),
+                http.RequestAborted);
 
             cookies.AddOwn(http.Request, http.Response, comment.Id);
-            if (form.Remember) cookies.SaveDetails(http.Response, new CommenterCookies.Details(comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl));
+            if (account is not null) { }
+            else if (form.Remember) cookies.SaveDetails(http.Response, new CommenterCookies.Details(comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl));
             else cookies.ForgetDetails(http.Response);
             return new SubmitOutcome(comment, StatusCodes.Status303SeeOther, new Dictionary<string, string[]>());
         }
