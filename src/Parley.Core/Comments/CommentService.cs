@@ -25,9 +25,9 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         var now = clock.GetUtcNow().UtcDateTime;
 
         var post = await db.Posts.AsNoTracking().Where(PostQueries.IsPublicAt(now)).Where(p => p.Id == input.PostId)
-            .Select(p => new { p.Id, p.Slug, p.CommentsOpen, PublishedAt = p.PublishedAt!.Value }).FirstOrDefaultAsync(ct)
+            .Select(p => new { p.Id, p.Slug, p.CommentsOpen, p.CommentsCloseAfterDays, PublishedAt = p.PublishedAt!.Value }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("The post");
-        if (!IsOpen(post.CommentsOpen, post.PublishedAt, settings, now))
+        if (!IsOpen(post.CommentsOpen, post.CommentsCloseAfterDays, post.PublishedAt, settings, now))
             throw ValidationFailedException.For("Body", "Comments are closed on this post.");
 
         var (parentId, depth) = await PlaceInThreadAsync(input, settings, ct);
@@ -153,9 +153,9 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         return comment;
     }
 
-    /// <summary>Whether a post takes comments now: its own switch, then the site's "close after N days".</summary>
-    public static bool IsOpen(bool commentsOpen, DateTime publishedAt, SiteSettings settings, DateTime nowUtc) =>
-        commentsOpen && (settings.CommentsCloseAfterDays is not { } days || publishedAt.AddDays(days) > nowUtc);
+    /// <summary>Whether a post takes comments now: its own switch, then its own "close after N days", else the site's.</summary>
+    public static bool IsOpen(bool commentsOpen, int? closeAfterDays, DateTime publishedAt, SiteSettings settings, DateTime nowUtc) =>
+        commentsOpen && ((closeAfterDays ?? settings.CommentsCloseAfterDays) is not { } days || publishedAt.AddDays(days) > nowUtc);
 
     /// <summary>
     /// A reply must answer an approved comment of the same post. Below the deepest level it attaches

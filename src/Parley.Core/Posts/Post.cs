@@ -30,6 +30,8 @@ public class Post
     public int? FeaturedImageId { get; set; }
     public MediaItem? FeaturedImage { get; set; }
     public bool CommentsOpen { get; set; } = true;
+    /// <summary>Close comments this many days after publishing; null follows the site's setting.</summary>
+    public int? CommentsCloseAfterDays { get; set; }
     /// <summary>The question the author asks readers at the end of the post, shown above the reply form.</summary>
     public string? ReaderQuestion { get; set; }
     /// <summary>Approved comments, kept by the comment service so listings need no count query.</summary>

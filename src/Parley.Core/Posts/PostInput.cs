@@ -19,5 +19,7 @@ public sealed record PostInput
     public IReadOnlyList<string> Tags { get; init; } = [];
     public int? FeaturedImageId { get; init; }
     public bool CommentsOpen { get; init; } = true;
+    /// <summary>Close comments this many days after publishing; null follows the site's setting.</summary>
+    public int? CommentsCloseAfterDays { get; init; }
     public string? ReaderQuestion { get; init; }
 }

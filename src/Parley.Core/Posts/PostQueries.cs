@@ -54,7 +54,7 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
         p.AuthorId, new AuthorRef(p.Author!.DisplayName, p.Author.Slug),
         p.Categories.OrderBy(c => c.Name).Select(c => new TermRef(c.Id, c.Name, c.Slug)).ToList(),
         p.Tags.OrderBy(t => t.Name).Select(t => new TermRef(t.Id, t.Name, t.Slug)).ToList(),
-        p.FeaturedImage, p.CommentsOpen, p.ReaderQuestion, p.CommentCount));
+        p.FeaturedImage, p.CommentsOpen, p.CommentsCloseAfterDays, p.ReaderQuestion, p.CommentCount));
 
     public async Task<(PostSummary? Previous, PostSummary? Next)> NeighboursAsync(PublicPost post, CancellationToken ct = default)
     {

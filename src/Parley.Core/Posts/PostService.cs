@@ -83,6 +83,7 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         post.BodyHtml = rendered.Html;
         post.BodyText = rendered.PlainText;
         post.CommentsOpen = input.CommentsOpen;
+        post.CommentsCloseAfterDays = input.CommentsCloseAfterDays;
         post.ReaderQuestion = string.IsNullOrWhiteSpace(input.ReaderQuestion) ? null : input.ReaderQuestion.Trim();
         post.FeaturedImageId = input.FeaturedImageId;
         post.UpdatedAt = now;
@@ -157,6 +158,8 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         if (input.ReaderQuestion?.Length > 1000) errors[nameof(input.ReaderQuestion)] = ["The question to readers is longer than 1,000 characters."];
         if (input.Slug?.Length > 200) errors[nameof(input.Slug)] = ["The slug is longer than 200 characters."];
         if (input.Status == PostStatus.Trashed) errors[nameof(input.Status)] = ["Use delete to remove a post."];
+        if (input.CommentsCloseAfterDays is < 1 or > 36_500)
+            errors[nameof(input.CommentsCloseAfterDays)] = ["Close comments after 1 to 36,500 days, or leave it empty to follow the site's setting."];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
     }
 }

@@ -16,7 +16,7 @@ public sealed record AuthorRef(string DisplayName, string Slug);
 public sealed record PublicPost(
     int Id, PostKind Kind, string Title, string Slug, string? Excerpt, string BodyHtml, string BodyText,
     DateTime PublishedAt, DateTime UpdatedAt, string AuthorId, AuthorRef Author, IReadOnlyList<TermRef> Categories, IReadOnlyList<TermRef> Tags,
-    MediaItem? FeaturedImage, bool CommentsOpen, string? ReaderQuestion, int CommentCount)
+    MediaItem? FeaturedImage, bool CommentsOpen, int? CommentsCloseAfterDays, string? ReaderQuestion, int CommentCount)
 {
     public string Summary => Excerpt ?? PostQueries.Shorten(BodyText);
 }

@@ -634,6 +634,9 @@ namespace Parley.Migrations.Postgres.Migrations
                     b.Property<int>("CommentCount")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CommentsCloseAfterDays")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("boolean");
 

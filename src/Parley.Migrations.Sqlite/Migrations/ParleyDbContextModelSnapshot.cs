@@ -607,6 +607,9 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.Property<int>("CommentCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CommentsCloseAfterDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("INTEGER");
 

@@ -133,8 +133,13 @@ public sealed class CommentServiceTests
         await Assert.ThrowsAsync<NotFoundException>(() => site.PostAsync("hi", post: draft));
         await Assert.ThrowsAsync<NotFoundException>(() => site.PostAsync("hi", post: 424242));
 
+        // A post's own limit wins over the site's.
+        var shortLived = await site.PostAsync(new PostInput { Title = "Short", Body = "x", Status = PostStatus.Published, CommentsCloseAfterDays = 2 });
         await site.SettingsAsync(s => s.CommentsCloseAfterDays = 7);
-        site.Db.Clock.Advance(TimeSpan.FromDays(8));
+        site.Db.Clock.Advance(TimeSpan.FromDays(3));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => site.PostAsync("late for this one", post: shortLived));
+        Assert.Equal(CommentStatus.Pending, (await site.PostAsync("still open here")).Status);
+        site.Db.Clock.Advance(TimeSpan.FromDays(5));
         await Assert.ThrowsAsync<ValidationFailedException>(() => site.PostAsync("too late"));
     }
 

@@ -63,7 +63,7 @@ public sealed class Discussion(
         var replyToId = posted?.ParentId ?? (int.TryParse(http.Request.Query["replytocom"], out var id) ? id : null);
         var replyTo = replyToId is { } rid ? Flatten(thread).FirstOrDefault(c => c.Id == rid && !c.AwaitingModeration) : null;
         form.ParentId = replyTo?.Id;
-        var open = CommentService.IsOpen(post.CommentsOpen, post.PublishedAt, site.Settings, DateTime.UtcNow);
+        var open = CommentService.IsOpen(post.CommentsOpen, post.CommentsCloseAfterDays, post.PublishedAt, site.Settings, DateTime.UtcNow);
         if (http.Request.Query["as"] == "guest") form.AsGuest = true;
         return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml)
         {
