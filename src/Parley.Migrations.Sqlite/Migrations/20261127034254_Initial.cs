@@ -97,6 +97,46 @@ namespace Parley.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModerationLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ModeratorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessage",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    UnsubscribeUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSettings",
                 columns: table => new
                 {
@@ -108,6 +148,31 @@ namespace Parley.Migrations.Sqlite.Migrations
                     DateFormat = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     PostsPerPage = table.Column<int>(type: "INTEGER", nullable: false),
                     FeedItems = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentModeration = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentMaxLinks = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentThreadDepth = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentsRequireNameAndEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CommentsAllowGuests = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CommentsCloseAfterDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    CommentsPerPage = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentModerationList = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CommentBlockList = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    AvatarSalt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SpamCheckEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SpamCheckEndpoint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SpamCheckApiKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CommentTrustAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentReportThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentEditMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    UseGravatar = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmtpHost = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    SmtpPort = table.Column<int>(type: "INTEGER", nullable: false),
+                    SmtpSecurity = table.Column<int>(type: "INTEGER", nullable: false),
+                    SmtpUser = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    SmtpPassword = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SmtpFrom = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    NotifyAuthorOfComments = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotifyAuthorOfHeldComments = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ContentChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -256,7 +321,9 @@ namespace Parley.Migrations.Sqlite.Migrations
                     AuthorId = table.Column<string>(type: "TEXT", nullable: false),
                     FeaturedImageId = table.Column<int>(type: "INTEGER", nullable: true),
                     CommentsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReaderQuestion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    CommentsCloseAfterDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReaderQuestion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CommentCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -273,6 +340,75 @@ namespace Parley.Migrations.Sqlite.Migrations
                         principalTable: "MediaItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Depth = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 245, nullable: false),
+                    AuthorEmail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AuthorUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AuthorUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    AvatarKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AuthorIp = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    BodySource = table.Column<string>(type: "TEXT", maxLength: 65525, nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyHash = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EditedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsPinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LikeCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Comments_Comments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Comments_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentSubscription",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UnsubscribedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentSubscription", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentSubscription_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -368,6 +504,28 @@ namespace Parley.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CommentReactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReaderKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentReactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentReactions_Comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -423,10 +581,67 @@ namespace Parley.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentReactions_CommentId_Kind_ReaderKey",
+                table: "CommentReactions",
+                columns: new[] { "CommentId", "Kind", "ReaderKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_AuthorEmail_Status",
+                table: "Comments",
+                columns: new[] { "AuthorEmail", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ParentId",
+                table: "Comments",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_PostId_BodyHash",
+                table: "Comments",
+                columns: new[] { "PostId", "BodyHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_PostId_Status_CreatedAt",
+                table: "Comments",
+                columns: new[] { "PostId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_Status_CreatedAt",
+                table: "Comments",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentSubscription_Email",
+                table: "CommentSubscription",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentSubscription_PostId_Scope",
+                table: "CommentSubscription",
+                columns: new[] { "PostId", "Scope" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentSubscription_Token",
+                table: "CommentSubscription",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_Url",
                 table: "MediaItems",
                 column: "Url",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationLog_CommentId_At",
+                table: "ModerationLog",
+                columns: new[] { "CommentId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_SentAt_FailedAt_NextAttemptAt",
+                table: "OutboxMessage",
+                columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PathRedirects_Path",
@@ -528,6 +743,18 @@ namespace Parley.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CommentReactions");
+
+            migrationBuilder.DropTable(
+                name: "CommentSubscription");
+
+            migrationBuilder.DropTable(
+                name: "ModerationLog");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessage");
+
+            migrationBuilder.DropTable(
                 name: "PathRedirects");
 
             migrationBuilder.DropTable(
@@ -546,13 +773,16 @@ namespace Parley.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Comments");
+
+            migrationBuilder.DropTable(
                 name: "Categories");
 
             migrationBuilder.DropTable(
-                name: "Posts");
+                name: "Tags");
 
             migrationBuilder.DropTable(
-                name: "Tags");
+                name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

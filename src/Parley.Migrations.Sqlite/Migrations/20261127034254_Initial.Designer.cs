@@ -11,8 +11,8 @@ using Parley.Core.Data;
 namespace Parley.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261127023433_Reactions")]
-    partial class Reactions
+    [Migration("20261127034254_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -263,6 +263,11 @@ namespace Parley.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -308,6 +313,8 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("AuthorEmail", "Status");
+
+                    b.HasIndex("PostId", "BodyHash");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -601,6 +608,9 @@ namespace Parley.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommentsCloseAfterDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("CommentsOpen")

@@ -98,6 +98,46 @@ namespace Parley.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModerationLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommentId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: false),
+                    ToStatus = table.Column<int>(type: "integer", nullable: true),
+                    ModeratorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessage",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    UnsubscribeUrl = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSettings",
                 columns: table => new
                 {
@@ -109,6 +149,31 @@ namespace Parley.Migrations.Postgres.Migrations
                     DateFormat = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     PostsPerPage = table.Column<int>(type: "integer", nullable: false),
                     FeedItems = table.Column<int>(type: "integer", nullable: false),
+                    CommentModeration = table.Column<int>(type: "integer", nullable: false),
+                    CommentMaxLinks = table.Column<int>(type: "integer", nullable: false),
+                    CommentThreadDepth = table.Column<int>(type: "integer", nullable: false),
+                    CommentsRequireNameAndEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    CommentsAllowGuests = table.Column<bool>(type: "boolean", nullable: false),
+                    CommentsCloseAfterDays = table.Column<int>(type: "integer", nullable: true),
+                    CommentsPerPage = table.Column<int>(type: "integer", nullable: false),
+                    CommentModerationList = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CommentBlockList = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    AvatarSalt = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SpamCheckEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    SpamCheckEndpoint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SpamCheckApiKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CommentTrustAfter = table.Column<int>(type: "integer", nullable: false),
+                    CommentReportThreshold = table.Column<int>(type: "integer", nullable: false),
+                    CommentEditMinutes = table.Column<int>(type: "integer", nullable: false),
+                    UseGravatar = table.Column<bool>(type: "boolean", nullable: false),
+                    SmtpHost = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SmtpPort = table.Column<int>(type: "integer", nullable: false),
+                    SmtpSecurity = table.Column<int>(type: "integer", nullable: false),
+                    SmtpUser = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SmtpPassword = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SmtpFrom = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    NotifyAuthorOfComments = table.Column<bool>(type: "boolean", nullable: false),
+                    NotifyAuthorOfHeldComments = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ContentChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -257,7 +322,9 @@ namespace Parley.Migrations.Postgres.Migrations
                     AuthorId = table.Column<string>(type: "text", nullable: false),
                     FeaturedImageId = table.Column<int>(type: "integer", nullable: true),
                     CommentsOpen = table.Column<bool>(type: "boolean", nullable: false),
-                    ReaderQuestion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    CommentsCloseAfterDays = table.Column<int>(type: "integer", nullable: true),
+                    ReaderQuestion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CommentCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,6 +341,75 @@ namespace Parley.Migrations.Postgres.Migrations
                         principalTable: "MediaItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Depth = table.Column<int>(type: "integer", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(245)", maxLength: 245, nullable: false),
+                    AuthorEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AuthorUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AuthorUserId = table.Column<string>(type: "text", nullable: true),
+                    AvatarKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AuthorIp = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BodySource = table.Column<string>(type: "character varying(65525)", maxLength: 65525, nullable: false),
+                    BodyHtml = table.Column<string>(type: "text", nullable: false),
+                    BodyHash = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsPinned = table.Column<bool>(type: "boolean", nullable: false),
+                    NotifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LikeCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Comments_Comments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Comments_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentSubscription",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    CommentId = table.Column<int>(type: "integer", nullable: true),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UnsubscribedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentSubscription", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentSubscription_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -369,6 +505,28 @@ namespace Parley.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CommentReactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommentId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ReaderKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentReactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentReactions_Comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -424,10 +582,67 @@ namespace Parley.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentReactions_CommentId_Kind_ReaderKey",
+                table: "CommentReactions",
+                columns: new[] { "CommentId", "Kind", "ReaderKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_AuthorEmail_Status",
+                table: "Comments",
+                columns: new[] { "AuthorEmail", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ParentId",
+                table: "Comments",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_PostId_BodyHash",
+                table: "Comments",
+                columns: new[] { "PostId", "BodyHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_PostId_Status_CreatedAt",
+                table: "Comments",
+                columns: new[] { "PostId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_Status_CreatedAt",
+                table: "Comments",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentSubscription_Email",
+                table: "CommentSubscription",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentSubscription_PostId_Scope",
+                table: "CommentSubscription",
+                columns: new[] { "PostId", "Scope" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentSubscription_Token",
+                table: "CommentSubscription",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_Url",
                 table: "MediaItems",
                 column: "Url",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationLog_CommentId_At",
+                table: "ModerationLog",
+                columns: new[] { "CommentId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_SentAt_FailedAt_NextAttemptAt",
+                table: "OutboxMessage",
+                columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PathRedirects_Path",
@@ -517,6 +732,18 @@ namespace Parley.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CommentReactions");
+
+            migrationBuilder.DropTable(
+                name: "CommentSubscription");
+
+            migrationBuilder.DropTable(
+                name: "ModerationLog");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessage");
+
+            migrationBuilder.DropTable(
                 name: "PathRedirects");
 
             migrationBuilder.DropTable(
@@ -535,13 +762,16 @@ namespace Parley.Migrations.Postgres.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Comments");
+
+            migrationBuilder.DropTable(
                 name: "Categories");
 
             migrationBuilder.DropTable(
-                name: "Posts");
+                name: "Tags");
 
             migrationBuilder.DropTable(
-                name: "Tags");
+                name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
