@@ -47,6 +47,8 @@ public sealed class PostPageJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(placeholder).ToContainTextAsync("Play video from YouTube");
         await Assertions.Expect(page.Locator("iframe")).ToHaveCountAsync(0);
         Assert.Empty(outside); // reading told no third party anything
+        // The page as a reader first sees it, video placeholder included (kept for the README).
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsPath, "post-page.png"), FullPage = true });
 
         await placeholder.ClickAsync();
         var frame = page.Locator("figure.video-embed iframe");
@@ -54,7 +56,6 @@ public sealed class PostPageJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.StartsWith("https://www.youtube-nocookie.com/embed/", await frame.GetAttributeAsync("src"));
         await Assertions.Expect(placeholder).ToHaveCountAsync(0);
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsPath, "post-page.png"), FullPage = true });
         session.Passed();
     }
 
