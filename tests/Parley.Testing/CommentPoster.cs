@@ -15,11 +15,8 @@ public static class CommentPoster
         var separator = postPath.Contains('?') ? '&' : '?';
         var formPage = await HtmlPage.GetAsync(client, replyTo is null ? postPath : $"{postPath}{separator}replytocom={replyTo}");
         var form = formPage.QuerySelector("form.comment-form") ?? throw new InvalidOperationException("No reply form on " + postPath);
-        var values = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[type=hidden]"))
-            values[input.GetAttribute("name")!] = input.GetAttribute("value") ?? "";
-        if (!withToken) values.Remove("__parley_af");
-        foreach (var (key, value) in fields) values["Form." + key] = value;
+        var values = FormFields.Collect(form, fields.ToDictionary(f => "Form." + f.Key, f => f.Value));
+        if (!withToken) values.RemoveAll(v => v.Key == "__parley_af");
 
         var response = await client.PostAsync(form.GetAttribute("action")!.Split('#')[0], new FormUrlEncodedContent(values));
         var body = await response.Content.ReadAsStringAsync();

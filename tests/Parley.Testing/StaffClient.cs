@@ -38,26 +38,9 @@ public static class StaffClient
     {
         var page = await HtmlPage.GetAsync(client, pageUrl);
         var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
-        // What a browser would send: every named field as the page filled it in, then the test's changes.
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            var name = element.GetAttribute("name")!;
-            if (fields.ContainsKey(name)) continue;
-            var type = element.GetAttribute("type") ?? "text";
-            if (element.LocalName == "input" && type is "checkbox" or "radio" && !element.HasAttribute("checked")) continue;
-            if (element.LocalName == "input" && type is "submit" or "button") continue;
-            var value = element.LocalName switch
-            {
-                "textarea" => element.TextContent,
-                "select" => element.QuerySelector("option[selected]")?.GetAttribute("value") ?? element.QuerySelector("option")?.GetAttribute("value") ?? "",
-                _ => element.GetAttribute("value") ?? (type == "checkbox" ? "on" : ""),
-            };
-            values.Add(new(name, value));
-        }
+        var values = FormFields.Collect(form, fields);
         var token = page.QuerySelector("input[name=__parley_af]")!.GetAttribute("value")!;
         if (!values.Any(v => v.Key == "__parley_af")) values.Add(new("__parley_af", token));
-        foreach (var (key, value) in fields) values.Add(new(key, value));
         var action = form.GetAttribute("action");
         var url = string.IsNullOrEmpty(action) ? pageUrl : action;
         return await client.PostAsync(url, new FormUrlEncodedContent(values));

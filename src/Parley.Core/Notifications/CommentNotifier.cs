@@ -80,12 +80,15 @@ public sealed class CommentNotifier(ParleyDbContext db, MailQueue mail, ISiteLin
 
     private sealed record PostInfo(string Title, string Path, string AuthorId, string? AuthorEmail);
 
+    private readonly Dictionary<int, PostInfo> _posts = [];
+
     private async Task<PostInfo> PostAsync(int postId, CancellationToken ct)
     {
+        if (_posts.TryGetValue(postId, out var known)) return known;
         var zone = SiteTime.Zone(await settings.GetAsync(ct));
         var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId)
             .Select(p => new { p.Title, p.Kind, p.Slug, p.PublishedAt, p.AuthorId, AuthorEmail = p.Author!.Email }).SingleAsync(ct);
-        return new PostInfo(post.Title, PostUrls.PathFor(post.Kind, post.Slug, post.PublishedAt, zone), post.AuthorId, post.AuthorEmail);
+        return _posts[postId] = new PostInfo(post.Title, PostUrls.PathFor(post.Kind, post.Slug, post.PublishedAt, zone), post.AuthorId, post.AuthorEmail);
     }
 
     private static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -1,13 +1,13 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Parley.Core.Posts;
 using Parley.Core.Settings;
+using Parley.Core.Notifications;
 using Parley.Web.Hosting;
 
 namespace Parley.Web.Theme;
 
 /// <summary>Per-request view of the site: its settings, time zone, public address and date formatting.</summary>
-public sealed class SiteContext(SettingsService settingsService, IOptions<ParleyOptions> options, IHttpContextAccessor http)
+public sealed class SiteContext(SettingsService settingsService, ISiteLinks links, TimeProvider clock)
 {
     private SiteSettings? _settings;
 
@@ -21,18 +21,13 @@ public sealed class SiteContext(SettingsService settingsService, IOptions<Parley
         Zone = SiteTime.Zone(_settings);
     }
 
-    /// <summary>Scheme and host without a trailing slash, from the PublicUrl option or else the request.</summary>
-    public string BaseUrl
-    {
-        get
-        {
-            if (!string.IsNullOrEmpty(options.Value.PublicUrl)) return options.Value.PublicUrl.TrimEnd('/');
-            var request = http.HttpContext!.Request;
-            return $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-    }
+    /// <summary>Scheme and host without a trailing slash (see <see cref="SiteLinks"/>).</summary>
+    public string BaseUrl => links.Absolute("");
 
-    public string Absolute(string path) => path.StartsWith("http", StringComparison.Ordinal) ? path : BaseUrl + path;
+    public string Absolute(string path) => path.StartsWith("http", StringComparison.Ordinal) ? path : links.Absolute(path);
+
+    /// <summary>Now, from the one clock the services use (a fake one in tests).</summary>
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone);
 

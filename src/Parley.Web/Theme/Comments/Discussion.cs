@@ -52,7 +52,7 @@ public sealed class Discussion(
         var pages = Math.Max(1, (all.Count + perPage - 1) / perPage);
         var page = int.TryParse(http.Request.Query["cpage"], out var p) && p >= 1 ? Math.Min(p, pages) : 1;
         var thread = all.Skip((page - 1) * perPage).Take(perPage).ToList();
-        var now = DateTime.UtcNow;
+        var now = site.UtcNow;
         var editable = Flatten(thread).Where(c => own.Contains(c.Id) && CommentService.InEditWindow(c.CreatedAt, site.Settings, now)).Select(c => c.Id).ToHashSet();
 
         var form = posted ?? new CommentForm();
@@ -63,7 +63,7 @@ public sealed class Discussion(
         var replyToId = posted?.ParentId ?? (int.TryParse(http.Request.Query["replytocom"], out var id) ? id : null);
         var replyTo = replyToId is { } rid ? Flatten(thread).FirstOrDefault(c => c.Id == rid && !c.AwaitingModeration) : null;
         form.ParentId = replyTo?.Id;
-        var open = CommentService.IsOpen(post.CommentsOpen, post.CommentsCloseAfterDays, post.PublishedAt, site.Settings, DateTime.UtcNow);
+        var open = CommentService.IsOpen(post.CommentsOpen, post.CommentsCloseAfterDays, post.PublishedAt, site.Settings, now);
         if (http.Request.Query["as"] == "guest") form.AsGuest = true;
         return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml)
         {
