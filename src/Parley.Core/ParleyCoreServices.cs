@@ -30,6 +30,9 @@ public static class ParleyCoreServices
         services.AddScoped<Notifications.CommentNotifier>();
         services.AddScoped<Notifications.MailQueue>();
         services.AddScoped<Notifications.SubscriptionService>();
+        services.AddScoped<Accounts.EmailSignIn>();
+        services.AddScoped<Accounts.SecurityLog>();
+        services.AddScoped<Accounts.ReaderAccounts>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
         services.TryAddSingleton<Spam.ISpamCheck, Spam.AkismetSpamCheck>();
         services.TryAddSingleton<Notifications.ISiteLinks>(new Notifications.FixedSiteLinks("http://localhost"));

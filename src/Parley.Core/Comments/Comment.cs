@@ -20,6 +20,8 @@ public class Comment
     public string? AuthorUrl { get; set; }
     /// <summary>The signed-in account that wrote it, when not a guest.</summary>
     public string? AuthorUserId { get; set; }
+    /// <summary>How the account was signed in when it wrote this ("GitHub", "Email", ...): the badge beside the name.</summary>
+    public string? AuthorVia { get; set; }
     /// <summary>Key of the locally generated avatar: a keyed hash of the email, useless to anyone else.</summary>
     public required string AvatarKey { get; set; }
     public string? AuthorIp { get; set; }

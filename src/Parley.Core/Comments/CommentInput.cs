@@ -19,7 +19,8 @@ public sealed record CommentInput
 /// <param name="UserId">The signed-in account writing the comment; null for a guest.</param>
 /// <param name="Referrer">The page the form was posted from, for the spam service.</param>
 /// <param name="IsStaff">Staff comments are published at once, as in WordPress.</param>
-public sealed record CommenterContext(string? Ip, string? UserAgent, string? UserId = null, string? Referrer = null, bool IsStaff = false);
+/// <param name="Via">How the account signed in ("GitHub", "Email"), shown as a badge on the comment.</param>
+public sealed record CommenterContext(string? Ip, string? UserAgent, string? UserId = null, string? Referrer = null, bool IsStaff = false, string? Via = null);
 
 /// <summary>A comment refused by the block list: not saved, and not told why in detail.</summary>
 public sealed class CommentRejectedException() : Exception("This comment cannot be posted.");

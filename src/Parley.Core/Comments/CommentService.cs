@@ -43,7 +43,7 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         var comment = new Comment
         {
             PostId = post.Id, ParentId = parentId, Depth = depth,
-            AuthorName = fields.Name, AuthorEmail = fields.Email, AuthorUrl = fields.Website, AuthorUserId = who.UserId,
+            AuthorName = fields.Name, AuthorEmail = fields.Email, AuthorUrl = fields.Website, AuthorUserId = who.UserId, AuthorVia = who.UserId is null ? null : who.Via,
             AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), AuthorIp = who.Ip,
             UserAgent = who.UserAgent is { Length: > CommentLimits.UserAgent } ua ? ua[..CommentLimits.UserAgent] : who.UserAgent,
             BodySource = fields.Body, BodyHtml = html, BodyHash = bodyHash, CreatedAt = now,

@@ -15,10 +15,13 @@ public sealed class MailQueue(ParleyDbContext db, IMailTransport transport, Sett
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12)];
 
     /// <summary>Adds a message to the outbox (saved with the caller's next SaveChanges).</summary>
-    public void Enqueue(string to, string subject, string text, string? unsubscribeUrl = null)
+    public void Enqueue(string to, string subject, string text, string? unsubscribeUrl = null, bool sensitive = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new OutboxMessage { To = to, Subject = subject, TextBody = text, UnsubscribeUrl = unsubscribeUrl, CreatedAt = now, NextAttemptAt = now });
+        db.Add(new OutboxMessage
+        {
+            To = to, Subject = subject, TextBody = text, UnsubscribeUrl = unsubscribeUrl, CreatedAt = now, NextAttemptAt = now, Sensitive = sensitive,
+        });
     }
 
     /// <summary>Sends what is due. Returns how many were sent.</summary>
@@ -38,6 +41,7 @@ public sealed class MailQueue(ParleyDbContext db, IMailTransport transport, Sett
             {
                 await transport.SendAsync(message, site, ct);
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
+                if (message.Sensitive) message.TextBody = "(removed once sent: it held a one-time secret)";
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

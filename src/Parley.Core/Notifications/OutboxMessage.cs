@@ -19,4 +19,6 @@ public class OutboxMessage
     /// <summary>Set when delivery was given up after the last attempt.</summary>
     public DateTime? FailedAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Holds a secret (a sign-in code, a reset link): the body is wiped once it has been handed over.</summary>
+    public bool Sensitive { get; set; }
 }

@@ -30,11 +30,23 @@ public sealed class ParleyOptions
 
     public LimitSettings Limits { get; set; } = new();
 
+    public SignInSettings SignIn { get; set; } = new();
+
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string MediaPath => Path.Combine(FullDataPath, "media");
 }
 
 /// <summary>Rate limits on writes. Raise them only for load tests.</summary>
+/// <summary>Switches for sign-in that only development and tests need.</summary>
+public sealed class SignInSettings
+{
+    /// <summary>
+    /// Talk to fediverse servers over plain http and on loopback addresses. For tests with a fake
+    /// server on this machine; never for a public site (it would let readers point Parley at internal services).
+    /// </summary>
+    public bool FediverseOverHttp { get; set; }
+}
+
 public sealed class LimitSettings
 {
     /// <summary>Comments one IP address may post per window.</summary>

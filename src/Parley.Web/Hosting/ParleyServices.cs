@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -23,7 +27,8 @@ public static class ParleyServices
         builder.AddParleyDatabase(options);
         services.AddDataProtection().SetApplicationName("Parley")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataPath, "keys")));
-        services.AddParleyIdentity();
+        services.AddParleyIdentity(options);
+        services.AddSignInProviders(options);
 
         services.AddSingleton<Parley.Core.Notifications.ISiteLinks, SiteLinks>();
         services.AddParleyCore();
@@ -53,6 +58,7 @@ public static class ParleyServices
             o.Conventions.AuthorizeAreaFolder("Admin", "/", Auth.Policies.Staff);
         });
         services.AddSingleton<Auth.SignInThrottle>();
+        services.AddScoped<Auth.ReaderSignIn>();
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.WebHost.ConfigureKestrel(k =>
@@ -62,6 +68,24 @@ public static class ParleyServices
             k.AddServerHeader = false;
         });
         return builder;
+    }
+
+    private static void AddSignInProviders(this IServiceCollection services, ParleyOptions parley)
+    {
+        services.AddSingleton<Auth.Providers.SignInProviderRegistry>();
+        services.AddSingleton<Auth.Providers.ProviderOptionsSetup>();
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>>(sp => sp.GetRequiredService<Auth.Providers.ProviderOptionsSetup>());
+        services.AddSingleton<IConfigureOptions<OAuthOptions>>(sp => sp.GetRequiredService<Auth.Providers.ProviderOptionsSetup>());
+        services.AddSingleton<IConfigureOptions<Auth.Providers.FediverseOptions>>(sp => sp.GetRequiredService<Auth.Providers.ProviderOptionsSetup>());
+        // What AddOpenIdConnect / AddOAuth would register, for schemes added while Parley runs.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OAuthOptions>, OAuthPostConfigureOptions<OAuthOptions, OAuthHandler<OAuthOptions>>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<Auth.Providers.FediverseOptions>, OAuthPostConfigureOptions<Auth.Providers.FediverseOptions, Auth.Providers.FediverseHandler>>());
+        services.AddSingleton<Auth.Providers.FediverseApps>();
+        services.AddScoped<Auth.Providers.SignInProviderStore>();
+        // A reader names the fediverse server, so Parley's requests there may go to the public internet only.
+        services.AddHttpClient(Auth.Providers.FediverseApps.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => Parley.Core.Net.PublicNetwork.CreateHandler(allowLoopback: parley.SignIn.FediverseOverHttp));
     }
 
     private static void AddParleyDatabase(this WebApplicationBuilder builder, ParleyOptions options)
@@ -78,11 +102,13 @@ public static class ParleyServices
         builder.Services.AddDbContextPool<ParleyDbContext>(db => db.Use(provider, connectionString));
     }
 
-    private static void AddParleyIdentity(this IServiceCollection services)
+    private static void AddParleyIdentity(this IServiceCollection services, ParleyOptions parley)
     {
         services.AddIdentityCore<ParleyUser>(o =>
             {
-                o.User.RequireUniqueEmail = true;
+                // Readers from different providers may share an address; staff are found by user name (their email).
+                o.User.RequireUniqueEmail = false;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
@@ -91,24 +117,58 @@ public static class ParleyServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ParleyDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<Auth.ParleySignInManager>()
+            //MERGE .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Over HTTPS the cookies carry the __Host- prefix: Secure, whole site, no Domain, so no subdomain can set or read them.
+        var https = parley.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
+        var prefix = https ? "__Host-" : "";
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "parley_auth";
+            o.Cookie.Name = prefix + "parley_auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/signin";
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
         });
+        services.ConfigureExternalCookie(o =>
+        {
+            o.Cookie.Name = prefix + "parley_external";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = prefix + "parley_2fa";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.Cookie.Name = prefix + "parley_2fa_device";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // A changed password, a deactivation or "sign out everywhere" reaches every device within a minute.
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The identity used to sign in (the badge on comments) survives the refresh.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                foreach (var type in new[] { Auth.ReaderSignIn.ViaClaim, "amr" })
+                    if (ctx.CurrentPrincipal?.FindFirst(type) is { } claim && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id)
+                        id.AddClaim(new System.Security.Claims.Claim(type, claim.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorizationBuilder()
             .AddPolicy(Auth.Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Auth.Policies.Moderate, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Author));
-        // OWASP (2023+): PBKDF2-HMAC-SHA512 needs at least 210,000 iterations; the framework default is 100,000.
+        // OWASP (2023+): PBKDF2-HMAC-SHA512 (the framework's V3 format) needs at least 210,000 iterations; its default is 100,000.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
     }
 }

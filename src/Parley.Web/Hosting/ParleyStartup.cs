@@ -19,6 +19,7 @@ public static class ParleyStartup
         var clock = services.GetRequiredService<TimeProvider>();
 
         await ParleyDatabase.MigrateAsync(services.GetRequiredService<ParleyDbContext>());
+        await services.GetRequiredService<Auth.Providers.SignInProviderRegistry>().ReloadAsync(services.GetRequiredService<ParleyDbContext>());
         Directory.CreateDirectory(options.MediaPath);
         await services.GetRequiredService<Parley.Core.Settings.SettingsService>().EnsureCreatedAsync(clock.GetUtcNow().UtcDateTime);
 

@@ -11,6 +11,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.AuthorName).HasMaxLength(CommentLimits.Name);
         comment.Property(c => c.AuthorEmail).HasMaxLength(CommentLimits.Email);
         comment.Property(c => c.AuthorUrl).HasMaxLength(CommentLimits.Website);
+        comment.Property(c => c.AuthorVia).HasMaxLength(100);
         comment.Property(c => c.AvatarKey).HasMaxLength(64);
         comment.Property(c => c.AuthorIp).HasMaxLength(45);
         comment.Property(c => c.UserAgent).HasMaxLength(CommentLimits.UserAgent);
