@@ -33,6 +33,7 @@ public static class ParleyCoreServices
         services.AddScoped<Accounts.EmailSignIn>();
         services.AddScoped<Accounts.SecurityLog>();
         services.AddScoped<Accounts.ReaderAccounts>();
+        services.AddScoped<Accounts.ReaderData>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
         services.TryAddSingleton<Spam.ISpamCheck, Spam.AkismetSpamCheck>();
         services.TryAddSingleton<Notifications.ISiteLinks>(new Notifications.FixedSiteLinks("http://localhost"));

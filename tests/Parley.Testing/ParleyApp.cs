@@ -90,7 +90,7 @@ public class ParleyApps : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var app in _apps.Values)
         {

@@ -13,7 +13,7 @@ public static class StaffClient
     {
         var client = app.CreatePlainClient();
         var form = await HtmlPage.GetAsync(client, "/account/signin");
-        var token = form.QuerySelector("form.auth__form input[name=__parley_af]")!.GetAttribute("value")!;
+        var token = form.QuerySelector("form.auth__form--password input[name=__parley_af]")!.GetAttribute("value")!;
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__parley_af"] = token, ["Email"] = email, ["Password"] = password,

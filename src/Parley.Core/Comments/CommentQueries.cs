@@ -12,6 +12,8 @@ public sealed record CommentView(
     public List<CommentView> Replies { get; } = [];
     /// <summary>Gravatar's key for the author's email, only when the owner turned Gravatar on.</summary>
     public string? GravatarHash { get; init; }
+    /// <summary>How a signed-in commenter signed in ("GitHub", "Email"); null for guests.</summary>
+    public string? Via { get; init; }
     public bool AwaitingModeration => Status == CommentStatus.Pending;
 
     public static CommentView From(Comment c, bool byPostAuthor = false) => new(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl,
@@ -57,10 +59,15 @@ public sealed class CommentQueries(ParleyDbContext db)
                 View = new CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl, c.AvatarKey, c.BodyHtml,
                     c.CreatedAt, c.EditedAt, c.Status, c.IsPinned, c.LikeCount, c.AuthorUserId != null && c.AuthorUserId == postAuthorId),
                 Email = gravatar ? c.AuthorEmail : null,
+                c.AuthorVia,
             })
             .ToListAsync(ct);
-        var rows = found.Select(r => r.Email is null ? r.View : r.View with { GravatarHash = Convert.ToHexStringLower(
-            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.Email.Trim().ToLowerInvariant()))) }).ToList();
+        var rows = found.Select(r => r.View with
+        {
+            Via = r.AuthorVia,
+            GravatarHash = r.Email is null ? null : Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.Email.Trim().ToLowerInvariant()))),
+        }).ToList();
 
         var byId = rows.ToDictionary(c => c.Id);
         var roots = new List<CommentView>();

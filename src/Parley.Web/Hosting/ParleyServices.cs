@@ -118,7 +118,7 @@ public static class ParleyServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ParleyDbContext>()
             .AddSignInManager<Auth.ParleySignInManager>()
-            //MERGE .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         // Over HTTPS the cookies carry the __Host- prefix: Secure, whole site, no Domain, so no subdomain can set or read them.

@@ -52,10 +52,7 @@ public sealed class HostileCommentTests(BrowserFixture browser) : IClassFixture<
         var watch = await ScriptWatch.AttachAsync(page, app.BaseAddress);
 
         // The queue: every page of held comments, as a moderator sees them.
-        await page.GotoAsync(app.BaseAddress + "/account/signin?ReturnUrl=%2Fadmin%2Fcomments");
-        await page.GetByLabel("Email").FillAsync(ParleyApp.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(ParleyApp.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await StaffSignIn.SignInAsync(page, app.BaseAddress, "/admin/comments");
         for (var pageNumber = 1; ; pageNumber++)
         {
             await page.GotoAsync($"{app.BaseAddress}/admin/comments?q=%23&page={pageNumber}");

@@ -30,7 +30,7 @@ public sealed class ModerationQueueTests(CommentApps apps) : IClassFixture<Comme
         Assert.StartsWith("/account/signin", anonymous.Headers.Location!.PathAndQuery);
 
         var client = app.CreatePlainClient();
-        var response = await StaffClient.SubmitAsync(client, "/account/signin", "form.auth__form",
+        var response = await StaffClient.SubmitAsync(client, "/account/signin", "form.auth__form--password",
             new Dictionary<string, string> { ["Email"] = ParleyApp.AdminEmail, ["Password"] = "wrong password" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("do not match", await response.Content.ReadAsStringAsync());

@@ -10,7 +10,7 @@ namespace Parley.Web.Theme.Comments;
 
 /// <summary>Everything the discussion under a post shows.</summary>
 /// <summary>The signed-in account a comment will be posted under.</summary>
-public sealed record CommentingAs(string UserId, string DisplayName, string? Email, bool IsStaff);
+public sealed record CommentingAs(string UserId, string DisplayName, string? Email, bool IsStaff, string? Via);
 
 public sealed record DiscussionView(
     IReadOnlyList<CommentView> Thread, int ApprovedCount, bool Open, CommentForm Form, string Issued,
@@ -25,6 +25,8 @@ public sealed record DiscussionView(
     public int Pages { get; init; } = 1;
     /// <summary>Set when the reader is signed in and has not chosen to post as a guest.</summary>
     public CommentingAs? SignedIn { get; init; }
+    /// <summary>Whether the reader is signed in at all (they may have chosen to post as a guest this time).</summary>
+    public bool SignedInAvailable { get; init; }
 }
 
 /// <summary>The outcome of posting the reply form: a saved comment, or a status with messages and the form as typed.</summary>
@@ -68,6 +70,7 @@ public sealed class Discussion(
         return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml)
         {
             SignedIn = form.AsGuest ? null : await SignedInAsync(http),
+            SignedInAvailable = http.User.Identity?.IsAuthenticated == true,
             Editable = editable,
             Editing = int.TryParse(http.Request.Query["edit"], out var editing) && editable.Contains(editing) ? editing : null,
             Order = order, Page = page, Pages = pages,
@@ -80,7 +83,7 @@ public sealed class Discussion(
         var user = await users.GetUserAsync(http.User);
         if (user is null) return null;
         var staff = Parley.Core.Accounts.Roles.All.Any(http.User.IsInRole);
-        return new CommentingAs(user.Id, user.DisplayName, user.Email, staff);
+        return new CommentingAs(user.Id, user.DisplayName, user.Email, staff, http.User.FindFirst(Auth.ReaderSignIn.ViaClaim)?.Value);
     }
 
     public static CommentOrder ReadOrder(HttpRequest request) =>
@@ -145,7 +148,7 @@ public sealed class Discussion(
                     "thread" => Parley.Core.Notifications.SubscriptionScope.Thread,
                     _ => null,
                 },
-            }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString(), account?.UserId, http.Request.Headers.Referer.ToString(), account?.IsStaff ?? false),
+            }, new CommenterContext(ip, http.Request.Headers.UserAgent.ToString(), account?.UserId, http.Request.Headers.Referer.ToString(), account?.IsStaff ?? false, account?.Via),
                 http.RequestAborted);
 
             cookies.AddOwn(http.Request, http.Response, comment.Id);
