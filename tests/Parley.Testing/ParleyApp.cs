@@ -77,6 +77,8 @@ public class ParleyApps : IAsyncDisposable
 {
     /// <summary>Configuration every app of this fixture starts with, on top of the test defaults.</summary>
     protected virtual Dictionary<string, string?> Settings => [];
+    /// <summary>Listen on a loopback port (for a browser, or for an outside provider that redirects back).</summary>
+    protected virtual bool RealServer => false;
 
     private readonly Dictionary<DatabaseProvider, Task<ParleyApp>> _apps = [];
     private readonly Lock _lock = new();
@@ -85,7 +87,7 @@ public class ParleyApps : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = ParleyApp.StartAsync(provider, settings: Settings);
+            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = ParleyApp.StartAsync(provider, RealServer, Settings);
             return app;
         }
     }

@@ -13,6 +13,7 @@ public static class SignInProblems
     public const string Server = "server";
     public const string Unknown = "unknown";
     public const string Link = "link";
+    public const string Passkey = "passkey";
 
     public static string? Message(string? code) => code switch
     {
@@ -22,6 +23,7 @@ public static class SignInProblems
         Taken => "That account is already linked to another profile on this site.",
         Server => "Type the address of your fediverse server, for example mastodon.social.",
         Unknown => "That sign-in option is not available on this site.",
+        Passkey => "That passkey did not sign you in. Try again, or choose another way to sign in.",
         Link => "That sign-in link has expired or was already used. Ask for a new code below.",
         _ => null,
     };

@@ -36,7 +36,7 @@ public sealed partial class EmailSignInTests(IdentityApps apps) : IClassFixture<
         Assert.Matches(CodePattern(), mail.Subject);
         Assert.Contains("/account/signin/code?link=", mail.Body);
 
-        var signedIn = await StaffClient.SubmitAsync(client, codePage, "form", new Dictionary<string, string> { ["Code"] = CodeIn(mail) });
+        var signedIn = await StaffClient.SubmitAsync(client, codePage, "form.auth__form", new Dictionary<string, string> { ["Code"] = CodeIn(mail) });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(Post + "#respond", signedIn.Headers.Location!.OriginalString);
 
@@ -67,15 +67,15 @@ public sealed partial class EmailSignInTests(IdentityApps apps) : IClassFixture<
         var opened = await app.CreatePlainClient().GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         var browser = app.CreatePlainClient();
-        var pressed = await StaffClient.SubmitAsync(browser, link, "form", []);
+        var pressed = await StaffClient.SubmitAsync(browser, link, "form.auth__form", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, pressed.StatusCode);
         Assert.Equal("/", pressed.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
 
-        var again = await StaffClient.SubmitAsync(app.CreatePlainClient(), link, "form", []);
+        var again = await StaffClient.SubmitAsync(app.CreatePlainClient(), link, "form.auth__form", new Dictionary<string, string>());
         Assert.Contains("problem=link", again.Headers.Location!.OriginalString);
         // The code of the same message is spent too: one message, one sign-in.
-        var code = await StaffClient.SubmitAsync(app.CreatePlainClient(), codePage, "form", new Dictionary<string, string> { ["Code"] = CodeIn(mail) });
+        var code = await StaffClient.SubmitAsync(app.CreatePlainClient(), codePage, "form.auth__form", new Dictionary<string, string> { ["Code"] = CodeIn(mail) });
         Assert.Equal(HttpStatusCode.BadRequest, code.StatusCode);
         Assert.Contains("expired or was tried too many times", await code.Content.ReadAsStringAsync());
     }
@@ -91,10 +91,10 @@ public sealed partial class EmailSignInTests(IdentityApps apps) : IClassFixture<
         var wrong = right == "000000" ? "111111" : "000000";
         for (var i = 0; i < EmailSignIn.MaxFailedAttempts; i++)
         {
-            var guess = await StaffClient.SubmitAsync(app.CreatePlainClient(), codePage, "form", new Dictionary<string, string> { ["Code"] = wrong });
+            var guess = await StaffClient.SubmitAsync(app.CreatePlainClient(), codePage, "form.auth__form", new Dictionary<string, string> { ["Code"] = wrong });
             Assert.Equal(HttpStatusCode.BadRequest, guess.StatusCode);
         }
-        var late = await StaffClient.SubmitAsync(app.CreatePlainClient(), codePage, "form", new Dictionary<string, string> { ["Code"] = right });
+        var late = await StaffClient.SubmitAsync(app.CreatePlainClient(), codePage, "form.auth__form", new Dictionary<string, string> { ["Code"] = right });
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
 
         var second = $"sleepy-{Guid.NewGuid():N}@example.org";
@@ -106,7 +106,7 @@ public sealed partial class EmailSignInTests(IdentityApps apps) : IClassFixture<
             await db.Set<EmailSignInCode>().Where(c => c.Email == second)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
         }
-        var expired = await StaffClient.SubmitAsync(app.CreatePlainClient(), secondPage, "form", new Dictionary<string, string> { ["Code"] = CodeIn(secondMail) });
+        var expired = await StaffClient.SubmitAsync(app.CreatePlainClient(), secondPage, "form.auth__form", new Dictionary<string, string> { ["Code"] = CodeIn(secondMail) });
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
         Assert.Contains("expired", await expired.Content.ReadAsStringAsync());
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Comments;
+using Parley.Core.Data;
 using Parley.Core.Settings;
 using Parley.Testing;
 
