@@ -17,7 +17,7 @@ public sealed record CommentView(
     public bool AwaitingModeration => Status == CommentStatus.Pending;
 
     public static CommentView From(Comment c, bool byPostAuthor = false) => new(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl,
-        c.AvatarKey, c.BodyHtml, c.CreatedAt, c.EditedAt, c.Status, c.IsPinned, c.LikeCount, byPostAuthor);
+        c.AvatarKey, c.BodyHtml, c.CreatedAt, c.EditedAt, c.Status, c.IsPinned, c.LikeCount, byPostAuthor) { Via = c.AuthorVia };
 }
 
 public enum CommentOrder { Oldest, Newest, MostLiked }

@@ -16,7 +16,7 @@ namespace Parley.Web.Auth.Providers;
 /// the next request without a restart (the framework's scheme provider and options cache allow it).
 /// </summary>
 public sealed class SignInProviderRegistry(
-    IAuthenticationSchemeProvider schemes, IDataProtectionProvider protection,
+    IAuthenticationSchemeProvider schemes, IDataProtectionProvider protection, IOptions<Parley.Web.Hosting.ParleyOptions> parley,
     IOptionsMonitorCache<OpenIdConnectOptions> oidcCache, IOptionsMonitorCache<OAuthOptions> oauthCache, IOptionsMonitorCache<FediverseOptions> fediverseCache)
 {
     public const string SchemePrefix = "ext-";
@@ -32,6 +32,9 @@ public sealed class SignInProviderRegistry(
     /// <summary>Enabled providers in the owner's order, for the sign-in page's buttons.</summary>
     public IReadOnlyList<SignInProvider> Enabled =>
         _active.Values.Select(a => a.Provider).OrderBy(p => p.SortOrder).ThenBy(p => p.DisplayName).ToList();
+
+    /// <summary>Fediverse servers reachable over plain http (tests only).</summary>
+    public bool FediverseOverHttp => parley.Value.SignIn.FediverseOverHttp;
 
     public ActiveProvider? Find(string scheme) => _active.GetValueOrDefault(scheme);
 

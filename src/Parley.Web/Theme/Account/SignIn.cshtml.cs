@@ -25,11 +25,13 @@ public sealed class SignInModel(SignInManager<ParleyUser> signIn, SignInThrottle
     public string? Error { get; private set; }
     public string? CodeError { get; private set; }
     public IReadOnlyList<SignInProvider> Providers => providers.Enabled;
-    public string? CurrentName => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
+    public string? CurrentName { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         SetMeta();
+        if (User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(User) is { } me)
+            CurrentName = me.DisplayName + (User.FindFirst(ReaderSignIn.ViaClaim)?.Value is { } via ? " via " + via : "");
         Error = SignInProblems.Message(Problem);
     }
 
