@@ -14,6 +14,8 @@ public static class ParleyCoreServices
     public static IServiceCollection AddParleyCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Identity's schema version 3 (passkeys). The database model reads it from here too (see ParleyDbContext).
+        services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3);
         services.AddMemoryCache();
         services.AddSingleton<PostMarkdownRenderer>();
         services.AddScoped<SettingsService>();
@@ -34,6 +36,7 @@ public static class ParleyCoreServices
         services.AddScoped<Accounts.SecurityLog>();
         services.AddScoped<Accounts.ReaderAccounts>();
         services.AddScoped<Accounts.ReaderData>();
+        services.AddScoped<Accounts.StaffAccounts>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
         services.TryAddSingleton<Spam.ISpamCheck, Spam.AkismetSpamCheck>();
         services.TryAddSingleton<Notifications.ISiteLinks>(new Notifications.FixedSiteLinks("http://localhost"));

@@ -10,6 +10,12 @@ public static class StaffSignIn
         string email = ParleyApp.AdminEmail, string password = ParleyApp.AdminPassword)
     {
         await page.GotoAsync($"{baseAddress}/account/signin?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        await SignInHereAsync(page, email, password);
+    }
+
+    /// <summary>On the sign-in page already (say, sent there from the admin area).</summary>
+    public static async Task SignInHereAsync(IPage page, string email = ParleyApp.AdminEmail, string password = ParleyApp.AdminPassword)
+    {
         await page.GetByText("Staff: sign in with your password").ClickAsync();
         var form = page.Locator("form.auth__form--password");
         await form.GetByLabel("Email").FillAsync(email);

@@ -30,8 +30,8 @@ public class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
 
     /// <summary>
     /// Identity's schema version 3 adds the passkeys table (WebAuthn, new in .NET 10). The framework
-    /// reads the version from the app's services, which design-time tools and tests do not have; they
-    /// get a small stand-in that names it, so every context builds the same model.
+    /// reads the version from the app's services (AddParleyCore sets it); the design-time tools have
+    /// none, so they get a small stand-in that names it, and every context builds the same model.
     /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder options)
     {

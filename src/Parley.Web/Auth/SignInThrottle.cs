@@ -4,14 +4,15 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Parley.Web.Auth;
 
 /// <summary>
-/// Slows guessing without locking anyone out for good. Wrong passwords: five free tries per address
-/// and per account, then each further try waits twice as long as the last (2 s, 4 s, … up to 15
-/// minutes), forgotten an hour after the last failure. An attacker can make a victim wait, never
+/// Slows guessing without locking anyone out for good. Wrong passwords: five free tries per account
+/// and twenty per network address (an office or a household shares one), then each further try waits
+/// twice as long as the last (2 s, 4 s, … up to 15 minutes), forgotten an hour after the last failure. An attacker can make a victim wait, never
 /// lock them out. Emailed codes: a few per address and per mailbox, so nobody can flood a mailbox.
 /// </summary>
 public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock) : IDisposable
 {
     public const int FreeFailures = 5;
+    public const int FreeFailuresPerAddress = 20;
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
 
     private sealed class Failures { public int Count; public DateTimeOffset Last; }
@@ -31,8 +32,9 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock) : IDi
         TimeSpan? longest = null;
         foreach (var key in Keys(ip, account))
         {
-            if (!cache.TryGetValue(key, out Failures? f) || f is null || f.Count < FreeFailures) continue;
-            var wait = f.Last + Delay(f.Count) - now;
+            var free = key.StartsWith("pw-ip:", StringComparison.Ordinal) ? FreeFailuresPerAddress : FreeFailures;
+            if (!cache.TryGetValue(key, out Failures? f) || f is null || f.Count < free) continue;
+            var wait = f.Last + Delay(f.Count - free + FreeFailures) - now;
             if (wait > TimeSpan.Zero && (longest is null || wait > longest)) longest = wait;
         }
         return longest;

@@ -108,7 +108,6 @@ public static class ParleyServices
             {
                 // Readers from different providers may share an address; staff are found by user name (their email).
                 o.User.RequireUniqueEmail = false;
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
@@ -152,6 +151,8 @@ public static class ParleyServices
             o.Cookie.Name = prefix + "parley_2fa_device";
             o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
+        // Reset links: one use (the reset renews the stamp they are bound to), three hours at most.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             // A changed password, a deactivation or "sign out everywhere" reaches every device within a minute.

@@ -46,9 +46,7 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser) : IClassFixtu
         // The owner signs in and approves it in the queue.
         await using var owner = await browser.NewSessionAsync("owner");
         await owner.Page.GotoAsync(Url("/admin/comments"));
-        await owner.Page.GetByLabel("Email").FillAsync(ParleyApp.AdminEmail);
-        await owner.Page.GetByLabel("Password").FillAsync(ParleyApp.AdminPassword);
-        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await StaffSignIn.SignInHereAsync(owner.Page);
         var row = owner.Page.Locator("#c" + id.Replace("comment-", ""));
         await Assertions.Expect(row).ToContainTextAsync("I would go at nine, gladly.");
         await owner.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsPath, "moderation-queue.png"), FullPage = true });

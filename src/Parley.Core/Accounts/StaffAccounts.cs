@@ -1,0 +1,133 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Data;
+using Parley.Core.Notifications;
+using Parley.Core.Posts;
+using Parley.Core.Settings;
+
+namespace Parley.Core.Accounts;
+
+/// <summary>
+/// The staff, as an administrator manages them: invitations by email (a link valid for seven days,
+/// used once), role changes, deactivation. Every change goes into the security log.
+/// </summary>
+public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> users, MailQueue mail, ISiteLinks links,
+    SettingsService settings, SecurityLog log, TimeProvider clock)
+{
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    public sealed record StaffMember(string Id, string DisplayName, string Email, string Role, DateTime? LastSignInAt, bool Deactivated, bool TwoFactor);
+
+    public async Task<List<StaffMember>> ListAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Users.Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => new { u, ur.RoleId })
+            .Join(db.Roles, x => x.RoleId, r => r.Id, (x, r) => new { x.u, Role = r.Name! })
+            .OrderBy(x => x.u.DisplayName).ToListAsync(ct);
+        return rows.Select(x => new StaffMember(x.u.Id, x.u.DisplayName, x.u.Email ?? "", x.Role, x.u.LastSignInAt, x.u.DeactivatedAt is not null, x.u.TwoFactorEnabled)).ToList();
+    }
+
+    public Task<List<Invitation>> OpenInvitationsAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<Invitation>().Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now).OrderByDescending(i => i.CreatedAt).ToListAsync(ct);
+    }
+
+    public async Task InviteAsync(string? email, string? role, string inviterId, CancellationToken ct = default)
+    {
+        email = email?.Trim() ?? "";
+        var errors = new Dictionary<string, string[]>();
+        if (email.Length is 0 or > 254 || !new EmailAddressAttribute().IsValid(email)) errors["Email"] = ["Enter the email address to send the invitation to."];
+        if (role is null || !Roles.All.Contains(role)) errors["Role"] = ["Choose a role: Administrator, Editor, Author or Contributor."];
+        if (errors.Count == 0 && await users.FindByNameAsync(email) is not null) errors["Email"] = ["Someone on the staff already uses that address."];
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new Invitation { Email = email, Role = role!, TokenHash = EmailSignIn.Hash(token), InvitedById = inviterId, CreatedAt = now, ExpiresAt = now + InvitationLifetime });
+        var site = await settings.GetAsync(ct);
+        mail.Enqueue(email, $"You are invited to write for {site.Title}",
+            $"You have been invited to join {site.Title} as {Article(role!)} {role}.\n\nAccept and choose your password here:\n{links.Absolute("/account/invitation?token=" + token)}\n\n" +
+            $"The link works once, for {InvitationLifetime.TotalDays:0} days.\n", sensitive: true);
+        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(SecurityLog.Kinds.Invited, null, $"{email} as {role}", actorId: inviterId, ct: ct);
+    }
+
+    public async Task<Invitation?> FindInvitationAsync(string? token, CancellationToken ct = default)
+    {
+        if (token is not { Length: > 0 and <= 100 }) return null;
+        var hash = EmailSignIn.Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
+    }
+
+    /// <summary>Creates the staff account from an invitation. The password goes through every password rule.</summary>
+    public async Task<ParleyUser> AcceptAsync(string token, string? displayName, string password, CancellationToken ct = default)
+    {
+        var invitation = await FindInvitationAsync(token, ct) ?? throw ValidationFailedException.For("", "This invitation has expired or was already used. Ask for a new one.");
+        var name = ReaderAccounts.CleanName(displayName, invitation.Email);
+        var user = new ParleyUser
+        {
+            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = name,
+            Slug = await FreeSlugAsync(Slugs.FromText(name, "author"), ct), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new ValidationFailedException(new Dictionary<string, string[]> { ["Password"] = created.Errors.Select(e => e.Description).ToArray() });
+        await users.AddToRoleAsync(user, invitation.Role);
+        invitation.AcceptedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(SecurityLog.Kinds.InvitationAccepted, user.Id, invitation.Role, actorId: invitation.InvitedById, ct: ct);
+        return user;
+    }
+
+    public async Task RevokeInvitationAsync(int id, string actorId, CancellationToken ct = default)
+    {
+        await db.Set<Invitation>().Where(i => i.Id == id && i.AcceptedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, clock.GetUtcNow().UtcDateTime), ct);
+    }
+
+    public async Task ChangeRoleAsync(string userId, string? role, string actorId, CancellationToken ct = default)
+    {
+        if (role is null || !Roles.All.Contains(role)) throw ValidationFailedException.For("Role", "Choose a role: Administrator, Editor, Author or Contributor.");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("The account");
+        var current = await users.GetRolesAsync(user);
+        if (current.Count == 0) throw new NotFoundException("The staff account");
+        if (current.Contains(role)) return;
+        if (current.Contains(Roles.Administrator)) await EnsureAnotherAdministratorAsync(userId, ct);
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        // The role is in the cookie: renew the stamp so it is re-read at the next check.
+        await users.UpdateSecurityStampAsync(user);
+        await log.RecordAsync(SecurityLog.Kinds.RoleChanged, userId, $"{string.Join(",", current)} → {role}", actorId: actorId, ct: ct);
+    }
+
+    public async Task SetActiveAsync(string userId, bool active, string actorId, CancellationToken ct = default)
+    {
+        if (userId == actorId) throw ValidationFailedException.For("", "You cannot deactivate your own account.");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("The account");
+        if (!active && (await users.GetRolesAsync(user)).Contains(Roles.Administrator)) await EnsureAnotherAdministratorAsync(userId, ct);
+        user.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+        // Signs the account out everywhere within a minute.
+        await users.UpdateSecurityStampAsync(user);
+        await log.RecordAsync(active ? SecurityLog.Kinds.Reactivated : SecurityLog.Kinds.Deactivated, userId, null, actorId: actorId, ct: ct);
+    }
+
+    /// <summary>The site must keep at least one active administrator.</summary>
+    private async Task EnsureAnotherAdministratorAsync(string exceptUserId, CancellationToken ct)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
+        if (!admins.Any(a => a.Id != exceptUserId && a.DeactivatedAt is null))
+            throw ValidationFailedException.For("", "The site needs at least one active administrator. Make someone else an administrator first.");
+    }
+
+    private async Task<string> FreeSlugAsync(string slug, CancellationToken ct)
+    {
+        var candidate = slug;
+        for (var i = 2; await db.Users.AnyAsync(u => u.Slug == candidate, ct); i++) candidate = $"{slug}-{i}";
+        return candidate;
+    }
+
+    private static string Article(string role) => role.StartsWith('A') || role.StartsWith('E') ? "an" : "a";
+}
