@@ -15,6 +15,8 @@ public sealed class OidcApps : ParleyApps
     {
         ["Parley:Limits:CommentMinimumSeconds"] = "0",
         ["Parley:Limits:CommentsPerWindow"] = "100000",
+        // The fake fediverse server runs on loopback over plain http.
+        ["Parley:SignIn:FediverseOverHttp"] = "true",
     };
 
     public async Task<ParleyApp> GetPublishingAsync(DatabaseProvider provider)

@@ -17,37 +17,6 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
 {
     private const string Post = "/2026/10/a-note-from-the-repair-cafe-the-toaster-that-wouldnt";
 
-    private sealed class Browser : IDisposable
-    {
-        public CookieContainer Cookies { get; } = new();
-        public HttpClient Follow { get; }
-        public HttpClient Step { get; }
-
-        public Browser(string baseAddress)
-        {
-            Follow = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = true }) { BaseAddress = new Uri(baseAddress) };
-            Step = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseAddress) };
-        }
-
-        /// <summary>Presses "Continue with NAME" on the sign-in page; returns the redirect to the provider.</summary>
-        public async Task<HttpResponseMessage> StartAsync(string key, string returnUrl)
-        {
-            var page = await HtmlPage.GetAsync(Step, "/account/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
-            var form = page.QuerySelectorAll("form.auth__provider").First(f => f.QuerySelector("input[name=provider]")!.GetAttribute("value") == key);
-            var token = form.QuerySelector("input[name=__parley_af]")!.GetAttribute("value")!;
-            return await Step.PostAsync("/account/external", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__parley_af"] = token, ["provider"] = key, ["returnUrl"] = returnUrl,
-            }));
-        }
-
-        public void Dispose()
-        {
-            Follow.Dispose();
-            Step.Dispose();
-        }
-    }
-
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
     [Theory]
@@ -58,7 +27,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
         var key = Unique("idp");
         var user = new TestOidcUser(Unique("ada"), "Ada \u202Eevil\u202C Lovelace", "ada@example.org", EmailVerified: true);
         await using var idp = await ParleyOidcSetup.AddProviderAsync(app, key, "Local ID", new() { AutoLogin = user });
-        using var browser = new Browser(app.BaseAddress);
+        using var browser = new CookieBrowser(app.BaseAddress);
 
         var toProvider = await browser.StartAsync(key, Post + "#respond");
         Assert.Equal(HttpStatusCode.Redirect, toProvider.StatusCode);
@@ -81,7 +50,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
 
         var body = $"Through the provider {Guid.NewGuid():N}";
         var id = await CommentPoster.PostOkAsync(browser.Step, Post, new Dictionary<string, string> { ["Body"] = body });
-        using var stranger = new Browser(app.BaseAddress);
+        using var stranger = new CookieBrowser(app.BaseAddress);
         var page = await HtmlPage.GetAsync(stranger.Step, Post);
         Assert.Equal("via Local ID", page.QuerySelector($"#comment-{id} .badge--via")!.TextContent);
 
@@ -90,7 +59,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var logins = await db.UserLogins.Where(l => l.ProviderKey == user.Subject).ToListAsync();
         Assert.Equal(idp.Issuer, Assert.Single(logins).LoginProvider);
-        using var again = new Browser(app.BaseAddress);
+        using var again = new CookieBrowser(app.BaseAddress);
         await again.Follow.GetAsync((await again.StartAsync(key, "/")).Headers.Location);
         Assert.Single(await db.UserLogins.Where(l => l.ProviderKey == user.Subject).ToListAsync());
     }
@@ -108,7 +77,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
         {
             var key = Unique("bad");
             await using var idp = await ParleyOidcSetup.AddProviderAsync(app, key, "Bad ID", options);
-            using var browser = new Browser(app.BaseAddress);
+            using var browser = new CookieBrowser(app.BaseAddress);
             var landed = await browser.Follow.GetAsync((await browser.StartAsync(key, "/")).Headers.Location);
             Assert.Equal("/account/signin", landed.RequestMessage!.RequestUri!.AbsolutePath);
             Assert.Contains("did not complete", await landed.Content.ReadAsStringAsync());
@@ -125,7 +94,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
         await using var idp = await ParleyOidcSetup.AddProviderAsync(app, key, "Local ID", new() { AutoLogin = new(Unique("tim"), "Tim", "t@example.org", true) });
 
         // Tampered state: the callback is refused and nobody is signed in.
-        using (var browser = new Browser(app.BaseAddress))
+        using (var browser = new CookieBrowser(app.BaseAddress))
         {
             var atProvider = await browser.Step.GetAsync((await browser.StartAsync(key, "/")).Headers.Location);
             var callback = atProvider.Headers.Location!.ToString();
@@ -136,14 +105,14 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
             Assert.Equal(HttpStatusCode.Redirect, (await browser.Step.GetAsync("/account")).StatusCode);
 
             // The untouched callback, replayed after the correlation cookie was spent, is refused as well.
-            using var other = new Browser(app.BaseAddress);
+            using var other = new CookieBrowser(app.BaseAddress);
             var replay = await other.Follow.GetAsync(callback);
             Assert.Equal("/account/signin", replay.RequestMessage!.RequestUri!.AbsolutePath);
             Assert.Equal(HttpStatusCode.Redirect, (await other.Step.GetAsync("/account")).StatusCode);
         }
 
         // A return address on another site ends on this site's home page instead.
-        using (var browser = new Browser(app.BaseAddress))
+        using (var browser = new CookieBrowser(app.BaseAddress))
         {
             var landed = await browser.Follow.GetAsync((await browser.StartAsync(key, "https://evil.example/steal")).Headers.Location);
             Assert.Equal(new Uri(app.BaseAddress).Authority, landed.RequestMessage!.RequestUri!.Authority);
@@ -151,7 +120,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
         }
 
         // An unknown provider key is refused with a sentence, not an exception.
-        using (var browser = new Browser(app.BaseAddress))
+        using (var browser = new CookieBrowser(app.BaseAddress))
         {
             var page = await HtmlPage.GetAsync(browser.Step, "/account/signin");
             var token = page.QuerySelector("input[name=__parley_af]")!.GetAttribute("value")!;
@@ -173,7 +142,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
         var key = Unique("idp");
         var user = new TestOidcUser(Unique("dora"), "Dora", "d@example.org", true);
         await using var idp = await ParleyOidcSetup.AddProviderAsync(app, key, "Local ID", new() { AutoLogin = user });
-        using (var browser = new Browser(app.BaseAddress))
+        using (var browser = new CookieBrowser(app.BaseAddress))
             await browser.Follow.GetAsync((await browser.StartAsync(key, "/")).Headers.Location);
 
         await using (var scope = app.Services.CreateAsyncScope())
@@ -183,7 +152,7 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
             dora.DeactivatedAt = DateTime.UtcNow;
             await users.UpdateAsync(dora);
         }
-        using (var browser = new Browser(app.BaseAddress))
+        using (var browser = new CookieBrowser(app.BaseAddress))
         {
             var landed = await browser.Follow.GetAsync((await browser.StartAsync(key, "/")).Headers.Location);
             Assert.Contains("deactivated", await landed.Content.ReadAsStringAsync());
@@ -191,14 +160,14 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
 
         var staffUser = new TestOidcUser(Unique("sam"), "Sam", "s@example.org", true);
         idp.AutoLogin = staffUser;
-        using (var browser = new Browser(app.BaseAddress))
+        using (var browser = new CookieBrowser(app.BaseAddress))
             await browser.Follow.GetAsync((await browser.StartAsync(key, "/")).Headers.Location);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParleyUser>>();
             await users.AddToRoleAsync((await users.FindByLoginAsync(idp.Issuer, staffUser.Subject))!, Roles.Editor);
         }
-        using (var browser = new Browser(app.BaseAddress))
+        using (var browser = new CookieBrowser(app.BaseAddress))
         {
             var landed = await browser.Follow.GetAsync((await browser.StartAsync(key, "/")).Headers.Location);
             Assert.Contains("Staff accounts sign in with their email address and password", await landed.Content.ReadAsStringAsync());
