@@ -19,11 +19,24 @@ public sealed class OidcApps : ParleyApps
         ["Parley:SignIn:FediverseOverHttp"] = "true",
     };
 
+    public TestSmtp Smtp { get; } = new();
+
+    /// <summary>The app with comments published at once and mail going to <see cref="Smtp"/>.</summary>
     public async Task<ParleyApp> GetPublishingAsync(DatabaseProvider provider)
     {
         var app = await GetAsync(provider);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SettingsService>().SaveAsync(s => s.CommentModeration = ModerationPolicy.PublishAll, DateTime.UtcNow);
+        await scope.ServiceProvider.GetRequiredService<SettingsService>().SaveAsync(s =>
+        {
+            s.CommentModeration = ModerationPolicy.PublishAll;
+            (s.SmtpHost, s.SmtpPort, s.SmtpSecurity, s.SmtpFrom) = ("127.0.0.1", Smtp.Port, SmtpSecurity.None, "blog@example.org");
+        }, DateTime.UtcNow);
         return app;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Smtp.Dispose();
     }
 }
