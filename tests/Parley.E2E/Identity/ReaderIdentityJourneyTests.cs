@@ -65,6 +65,7 @@ public sealed partial class ReaderIdentityJourneyTests(BrowserFixture browser) :
 
         // 2. Through the OpenID Connect provider, typing into its own sign-in form.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "sign-in.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue with Local ID" }).ClickAsync();
         await page.GetByLabel("Username").FillAsync("olive");
         await page.GetByLabel("Display name").FillAsync("Olive Oidc");
@@ -75,6 +76,10 @@ public sealed partial class ReaderIdentityJourneyTests(BrowserFixture browser) :
         Assert.EndsWith(Post + "#respond", page.Url);
         var asOlive = await PostCommentAsync(page, "Second, through my provider.");
         await Assertions.Expect(asOlive.Locator(".badge--via")).ToHaveTextAsync("via Local ID");
+        await Assertions.Expect(page.Locator("#comments-title")).ToHaveTextAsync("2 comments");
+        await page.Locator(".comment-form__as").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => window.scrollBy(0, -260)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "commenting-as.png") });
 
         // 3. "Change" → another account: an emailed code.
         await page.GetByRole(AriaRole.Link, new() { Name = "Change" }).ClickAsync();
@@ -102,7 +107,6 @@ public sealed partial class ReaderIdentityJourneyTests(BrowserFixture browser) :
         await Assertions.Expect(thread.Filter(new() { HasText = "Second, through my provider." }).Locator(".comment__author").First).ToContainTextAsync("Olive Oidc");
         await Assertions.Expect(thread.Filter(new() { HasText = "Third, with a code from my inbox." }).Locator(".badge--via")).ToHaveTextAsync("via Email");
         await Assertions.Expect(thread.Filter(new() { HasText = "Fourth, as a guest once more." }).Locator(".comment__author").First).ToContainTextAsync("Anon Again");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "identity-reply-form.png") });
         reader.Passed();
         session.Passed();
     }

@@ -136,7 +136,16 @@
     }
     list.appendChild(item);
     item.classList.add("comment--new");
+    countOneMore(item);
     return item;
+  }
+
+  // The heading counts published comments: one held for moderation does not change it.
+  function countOneMore(item) {
+    var title = document.getElementById("comments-title");
+    if (!title || item.querySelector(".comment__pending, .comment--pending") || /awaiting moderation/.test(item.textContent)) return;
+    var now = (parseInt(title.textContent, 10) || 0) + 1;
+    title.textContent = now === 1 ? "1 comment" : now + " comments";
   }
 
   form.addEventListener("submit", function (event) {
