@@ -41,6 +41,17 @@ public sealed class ReaderAccounts(UserManager<ParleyUser> users, ParleyDbContex
         return user;
     }
 
+    /// <summary>
+    /// A reader account (never staff) whose address is confirmed and equals <paramref name="email"/>:
+    /// the one a new, provider-verified identity may be linked to, if the reader agrees.
+    /// </summary>
+    public async Task<ParleyUser?> FindVerifiedReaderByEmailAsync(string email, CancellationToken ct = default)
+    {
+        var normalized = users.NormalizeEmail(email);
+        return await db.Users.Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed && u.DeactivatedAt == null)
+            .Where(u => !db.UserRoles.Any(r => r.UserId == u.Id)).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Adds an identity to a signed-in reader. Refused when it already belongs to someone else.</summary>
     public async Task<IdentityResult> LinkAsync(ParleyUser user, OutsideIdentity identity)
     {

@@ -59,6 +59,7 @@ public static class ParleyServices
         });
         services.AddSingleton<Auth.SignInThrottle>();
         services.AddScoped<Auth.ReaderSignIn>();
+        services.AddSingleton<Auth.PendingLink>();
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.WebHost.ConfigureKestrel(k =>

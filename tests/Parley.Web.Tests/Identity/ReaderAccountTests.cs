@@ -73,6 +73,36 @@ public sealed class ReaderAccountTests(OidcApps apps) : IClassFixture<OidcApps>
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task A_provider_verified_address_offers_to_join_the_existing_profile_and_an_unverified_one_does_not(DatabaseProvider provider)
+    {
+        var app = await apps.GetPublishingAsync(provider);
+        var email = Unique("kim") + "@example.org";
+        using (var first = new CookieBrowser(app.BaseAddress))
+            await EmailCodeSignIn.SignInAsync(first.Step, apps.Smtp, email);
+
+        var key = Unique("idp");
+        await using var idp = await ParleyOidcSetup.AddProviderAsync(app, key, "Local ID", new() { AutoLogin = new(Unique("kim"), "Kim K", email, EmailVerified: false) });
+        using (var unverified = new CookieBrowser(app.BaseAddress))
+        {
+            var landed = await unverified.SignInAsync(key, "/account");
+            Assert.Equal("/account", landed.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Single((await HtmlPage.GetAsync(unverified.Step, "/account")).QuerySelectorAll(".account__identities form"));
+        }
+
+        idp.AutoLogin = new(Unique("kim"), "Kim K", email, EmailVerified: true);
+        using var browser = new CookieBrowser(app.BaseAddress);
+        var offer = await browser.SignInAsync(key, "/account");
+        Assert.Equal("/account/link", offer.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains(email, await offer.Content.ReadAsStringAsync());
+        var yes = await StaffClient.SubmitAsync(browser.Step, "/account/link", "form.auth__form", new Dictionary<string, string> { ["link"] = "true" });
+        Assert.Equal("/account", yes.Headers.Location!.OriginalString);
+        var profile = await HtmlPage.GetAsync(browser.Step, "/account");
+        Assert.Equal(2, profile.QuerySelectorAll(".account__identities form").Length);
+        Assert.Contains(email, profile.QuerySelector(".account__identities")!.TextContent);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task Deleting_an_account_keeps_or_removes_the_comments_as_the_reader_chose(DatabaseProvider provider)
     {
         var app = await apps.GetPublishingAsync(provider);

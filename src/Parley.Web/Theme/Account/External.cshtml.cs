@@ -14,7 +14,7 @@ namespace Parley.Web.Theme.Account;
 /// page turns the identity they vouch for into a Parley sign-in, or links it to the signed-in reader.
 /// </summary>
 public sealed class ExternalModel(SignInProviderRegistry registry, ReaderSignIn readerSignIn, ReaderAccounts readers,
-    UserManager<ParleyUser> users, SecurityLog log) : ThemePageModel
+    UserManager<ParleyUser> users, SecurityLog log, PendingLink pending) : ThemePageModel
 {
     private const string LinkItem = "link";
     private const string SchemeItem = "scheme";
@@ -60,6 +60,13 @@ public sealed class ExternalModel(SignInProviderRegistry registry, ReaderSignIn 
             return LocalRedirect("/account?linked=1");
         }
 
+        // A new identity whose provider vouches for an address a reader here has already proven: ask before joining them.
+        if (identity.EmailVerified && identity.Email is { } email && await readers.FindAsync(identity) is null &&
+            await readers.FindVerifiedReaderByEmailAsync(email, HttpContext.RequestAborted) is not null)
+        {
+            pending.Save(Response, identity, back);
+            return RedirectToPage("/Account/LinkExisting");
+        }
         var outcome = await readerSignIn.SignInAsync(HttpContext, identity);
         return outcome.Problem is { } problem ? Problem(problem, back) : LocalRedirect(back);
     }
