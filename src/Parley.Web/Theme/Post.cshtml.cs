@@ -61,7 +61,7 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
         }
 
         var outcome = await discussion.SubmitAsync(Post, Form, HttpContext);
-        if (outcome.RetryAfter is { } wait) Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (outcome.RetryAfter is { } wait) Parley.Web.Hosting.RetryAfter.Set(Response, wait);
         if (outcome.Comment is { } comment)
         {
             if (!script) return Redirect303($"{path}#comment-{comment.Id}");

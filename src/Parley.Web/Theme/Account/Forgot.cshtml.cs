@@ -35,7 +35,7 @@ public sealed class ForgotModel(UserManager<ParleyUser> users, MailQueue mail, P
         }
         if (throttle.TryEmailCode(HttpContext.Connection.RemoteIpAddress?.ToString(), email) is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            Parley.Web.Hosting.RetryAfter.Set(Response, wait);
             Error = $"Several emails were sent a moment ago. Wait {Math.Ceiling(wait.TotalMinutes)} minutes, or use the last one.";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();

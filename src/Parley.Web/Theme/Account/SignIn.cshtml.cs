@@ -44,8 +44,8 @@ public sealed class SignInModel(SignInManager<ParleyUser> signIn, SignInThrottle
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (throttle.WaitBeforePassword(ip, email) is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Fail(StatusCodes.Status429TooManyRequests, $"Too many wrong passwords. Wait {Math.Ceiling(wait.TotalSeconds)} seconds and try again.");
+            Parley.Web.Hosting.RetryAfter.Set(Response, wait);
+            return Fail(StatusCodes.Status429TooManyRequests, $"Too many wrong passwords. Wait {Parley.Web.Hosting.RetryAfter.Seconds(wait)} seconds and try again.");
         }
         // Staff accounts are named by their email address; readers have no password, so they never match here.
         var user = await signIn.UserManager.FindByNameAsync(email);
@@ -81,7 +81,7 @@ public sealed class SignInModel(SignInManager<ParleyUser> signIn, SignInThrottle
         }
         if (throttle.TryEmailCode(HttpContext.Connection.RemoteIpAddress?.ToString(), email) is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            Parley.Web.Hosting.RetryAfter.Set(Response, wait);
             CodeError = $"Several codes were sent a moment ago. Wait {Math.Ceiling(wait.TotalMinutes)} minutes, or use the last code you received.";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();

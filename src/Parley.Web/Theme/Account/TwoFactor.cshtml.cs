@@ -32,8 +32,8 @@ public sealed class TwoFactorModel(SignInManager<ParleyUser> signIn, SignInThrot
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (throttle.WaitBeforePassword(ip, "2fa:" + user.Id) is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Fail(StatusCodes.Status429TooManyRequests, $"Too many wrong codes. Wait {Math.Ceiling(wait.TotalSeconds)} seconds.");
+            Parley.Web.Hosting.RetryAfter.Set(Response, wait);
+            return Fail(StatusCodes.Status429TooManyRequests, $"Too many wrong codes. Wait {Parley.Web.Hosting.RetryAfter.Seconds(wait)} seconds.");
         }
         var typed = (Code ?? "").Trim();
         var digits = new string(typed.Where(char.IsAsciiDigit).ToArray());

@@ -105,8 +105,8 @@ public sealed class Discussion(
         if (!await antiforgery.IsRequestValidAsync(http)) return "This page had expired. Reload it and try again.";
         if (limiter.TryReact(http.Connection.RemoteIpAddress?.ToString() ?? "unknown") is { } wait)
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return $"Too many actions in a short time. Wait {Math.Ceiling(wait.TotalSeconds)} seconds.";
+            Parley.Web.Hosting.RetryAfter.Set(http.Response, wait);
+            return $"Too many actions in a short time. Wait {Parley.Web.Hosting.RetryAfter.Seconds(wait)} seconds.";
         }
         return null;
     }
@@ -133,7 +133,7 @@ public sealed class Discussion(
         // Per address and per identity: a commenter switching networks, or many people behind one address, are both bounded.
         if ((limiter.TryAcquire("ip:" + (ip ?? "unknown")) ?? (string.IsNullOrWhiteSpace(form.Email) ? null : limiter.TryAcquire("email:" + form.Email.Trim().ToLowerInvariant()))) is { } wait)
             return Refuse(StatusCodes.Status429TooManyRequests,
-                $"You are commenting faster than this site allows. Wait {Math.Ceiling(wait.TotalSeconds)} seconds and post again.", wait);
+                $"You are commenting faster than this site allows. Wait {Parley.Web.Hosting.RetryAfter.Seconds(wait)} seconds and post again.", wait);
 
         var account = form.AsGuest ? null : await SignedInAsync(http);
         try
