@@ -12,6 +12,9 @@ public sealed record TestOidcProviderOptions
     /// </summary>
     public string? OverrideIssuer { get; init; }
 
+    /// <summary>An audience written into id_tokens instead of the client's id: a token meant for someone else.</summary>
+    public string? OverrideAudience { get; init; }
+
     /// <summary>Leaves the nonce out of id_tokens even though the client sent one: a replay check must refuse them.</summary>
     public bool OmitNonce { get; init; }
 }

@@ -13,13 +13,21 @@ internal static class TokenKnobs
 {
     public static void Register(OpenIddictServerBuilder server, TestOidcProviderOptions options)
     {
-        if (options.OverrideIssuer is null && !options.OmitNonce) return;
+        if (options.OverrideIssuer is null && !options.OmitNonce && options.OverrideAudience is null) return;
         server.AddEventHandler<GenerateTokenContext>(handler => handler
             .UseInlineHandler(context =>
             {
                 if (context.TokenType is not TokenTypeIdentifiers.IdentityToken) return default;
                 var descriptor = context.SecurityTokenDescriptor;
                 if (options.OverrideIssuer is { } issuer) descriptor.Issuer = issuer;
+                if (options.OverrideAudience is { } audience)
+                {
+                    // Wherever OpenIddict put the client as audience, put another party instead.
+                    descriptor.Audience = audience;
+                    descriptor.Claims?.Remove(Claims.Audience);
+                    if (descriptor.Subject is { } holder)
+                        foreach (var aud in holder.FindAll(Claims.Audience).ToList()) holder.RemoveClaim(aud);
+                }
                 // The descriptor's subject is OpenIddict's own copy of the principal, so this changes nothing else.
                 if (options.OmitNonce && descriptor.Subject is { } subject)
                     foreach (var nonce in subject.FindAll(Claims.Nonce).ToList()) subject.RemoveClaim(nonce);

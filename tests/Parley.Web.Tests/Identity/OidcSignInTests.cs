@@ -66,13 +66,14 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
 
     [Theory]
     [ClassData(typeof(BothProviders))]
-    public async Task A_wrong_issuer_or_a_missing_nonce_is_refused(DatabaseProvider provider)
+    public async Task A_wrong_issuer_a_wrong_audience_or_a_missing_nonce_is_refused(DatabaseProvider provider)
     {
         var app = await apps.GetPublishingAsync(provider);
-        foreach (var options in new TestOidcProviderOptions[]
+        foreach (var (options, reason) in new (TestOidcProviderOptions, string)[]
         {
-            new() { AutoLogin = new(Unique("mallory"), "Mallory", "m@example.org", true), OverrideIssuer = "http://127.0.0.1:1/" },
-            new() { AutoLogin = new(Unique("nina"), "Nina", "n@example.org", true), OmitNonce = true },
+            (new() { AutoLogin = new(Unique("mallory"), "Mallory", "m@example.org", true), OverrideIssuer = "http://127.0.0.1:1/" }, "IDX10205"),
+            (new() { AutoLogin = new(Unique("nina"), "Nina", "n@example.org", true), OmitNonce = true }, "IDX21320"),
+            (new() { AutoLogin = new(Unique("otto"), "Otto", "o@example.org", true), OverrideAudience = "some-other-client" }, "IDX10214"),
         })
         {
             var key = Unique("bad");
@@ -82,6 +83,10 @@ public sealed class OidcSignInTests(OidcApps apps) : IClassFixture<OidcApps>
             Assert.Equal("/account/signin", landed.RequestMessage!.RequestUri!.AbsolutePath);
             Assert.Contains("did not complete", await landed.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.Redirect, (await browser.Step.GetAsync("/account")).StatusCode);
+            // Refused for the right reason (the framework's error code), and written to the security log.
+            await using var scope = app.Services.CreateAsyncScope();
+            var events = await scope.ServiceProvider.GetRequiredService<SecurityLog>().RecentAsync(take: 20);
+            Assert.Contains(events, e => e.Kind == SecurityLog.Kinds.SignInFailed && e.Detail!.Contains(reason, StringComparison.Ordinal));
         }
     }
 

@@ -95,15 +95,17 @@ public sealed class ProviderOptionsSetup(SignInProviderRegistry registry, IOptio
         (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
 
     /// <summary>A refused or broken outside sign-in ends on the sign-in page with a sentence, not an exception page.</summary>
-    private static Task RemoteFailure(RemoteFailureContext ctx)
+    private static async Task RemoteFailure(RemoteFailureContext ctx)
     {
         var logger = ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.SignIn");
         logger.LogWarning("Outside sign-in through {Scheme} failed: {Error}", ctx.Scheme.Name, ctx.Failure?.Message);
+        // Also in the security log, where an administrator looks (the framework's messages hide personal data).
+        await ctx.HttpContext.RequestServices.GetRequiredService<SecurityLog>().RecordAsync(SecurityLog.Kinds.SignInFailed, null,
+            $"{ctx.Scheme.DisplayName}: {ctx.Failure?.Message}", ctx.HttpContext.Connection.RemoteIpAddress?.ToString());
         var returnUrl = ctx.Properties?.Items.TryGetValue("returnUrl", out var r) == true ? r : null;
         ctx.Response.Redirect("/account/signin?problem=" + SignInProblems.Provider +
             (returnUrl is null ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl)));
         ctx.HandleResponse();
-        return Task.CompletedTask;
     }
 
     internal static JsonElement? Get(JsonElement json, string name) =>
