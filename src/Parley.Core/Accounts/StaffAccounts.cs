@@ -14,7 +14,7 @@ namespace Parley.Core.Accounts;
 /// used once), role changes, deactivation. Every change goes into the security log.
 /// </summary>
 public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> users, MailQueue mail, ISiteLinks links,
-    SettingsService settings, SecurityLog log, TimeProvider clock)
+    SettingsService settings, SecurityLog log, AuthSessions sessions, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -97,8 +97,9 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
         if (current.Contains(Roles.Administrator)) await EnsureAnotherAdministratorAsync(userId, ct);
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
-        // The role is in the cookie: renew the stamp so it is re-read at the next check.
+        // The role is part of each sign-in: end them, so the new role applies from the next sign-in on.
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(userId, ct: ct);
         await log.RecordAsync(SecurityLog.Kinds.RoleChanged, userId, $"{string.Join(",", current)} → {role}", actorId: actorId, ct: ct);
     }
 
@@ -109,8 +110,9 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
         if (!active && (await users.GetRolesAsync(user)).Contains(Roles.Administrator)) await EnsureAnotherAdministratorAsync(userId, ct);
         user.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
-        // Signs the account out everywhere within a minute.
+        // Signed out everywhere, at once.
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(userId, ct: ct);
         await log.RecordAsync(active ? SecurityLog.Kinds.Reactivated : SecurityLog.Kinds.Deactivated, userId, null, actorId: actorId, ct: ct);
     }
 

@@ -135,6 +135,10 @@ public static class ParleyServices
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
         });
+        // Sign-ins live in the database; the cookie holds a key (see Auth/DbTicketStore).
+        services.AddSingleton<Auth.DbTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Auth.DbTicketStore>((o, store) => o.SessionStore = store);
         services.ConfigureExternalCookie(o =>
         {
             o.Cookie.Name = prefix + "parley_external";

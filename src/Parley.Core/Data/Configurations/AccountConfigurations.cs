@@ -73,3 +73,17 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         invitation.Property(i => i.InvitedById).HasMaxLength(450);
     }
 }
+
+internal sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSession>
+{
+    public void Configure(EntityTypeBuilder<AuthSession> session)
+    {
+        session.Property(s => s.Id).HasMaxLength(64);
+        session.Property(s => s.UserId).HasMaxLength(450);
+        session.Property(s => s.UserAgent).HasMaxLength(300);
+        session.Property(s => s.Ip).HasMaxLength(64);
+        session.HasIndex(s => s.UserId);
+        session.HasIndex(s => s.ExpiresAt);
+        session.HasOne<ParleyUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -7,7 +7,7 @@ using Parley.Core.Accounts;
 namespace Parley.Web.Theme.Account;
 
 /// <summary>Choosing a new password from the emailed link. The reset renews the security stamp: every device is signed out.</summary>
-public sealed class ResetModel(UserManager<ParleyUser> users, SecurityLog log) : ThemePageModel
+public sealed class ResetModel(UserManager<ParleyUser> users, SecurityLog log, AuthSessions sessions) : ThemePageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -36,6 +36,7 @@ public sealed class ResetModel(UserManager<ParleyUser> users, SecurityLog log) :
             return Fail(result.Errors.Any(e => e.Code == "InvalidToken")
                 ? "This reset link is not valid any more. Ask for a new one."
                 : string.Join(" ", result.Errors.Select(e => e.Description)));
+        await sessions.EndAllAsync(user.Id, ct: HttpContext.RequestAborted);
         await log.RecordAsync(SecurityLog.Kinds.PasswordReset, user.Id, "new password set", HttpContext.Connection.RemoteIpAddress?.ToString());
         Done = true;
         return Page();

@@ -13,7 +13,7 @@ namespace Parley.Web.Theme.Account;
 /// other devices' cookies stop working at their next check.
 /// </summary>
 [Authorize]
-public sealed class SecurityModel(UserManager<ParleyUser> users, SignInManager<ParleyUser> signIn, SecurityLog log) : ThemePageModel
+public sealed class SecurityModel(UserManager<ParleyUser> users, SignInManager<ParleyUser> signIn, SecurityLog log, AuthSessions sessions) : ThemePageModel
 {
     public ParleyUser Me { get; private set; } = null!;
     public bool HasPassword { get; private set; }
@@ -24,6 +24,10 @@ public sealed class SecurityModel(UserManager<ParleyUser> users, SignInManager<P
     public string? AuthenticatorUri { get; private set; }
     /// <summary>Shown once, right after they are made.</summary>
     public IEnumerable<string>? RecoveryCodes { get; private set; }
+    public List<AuthSessions.Device> Devices { get; private set; } = [];
+    /// <summary>This browser's session, marked in the list.</summary>
+    public string? CurrentSession => User.FindFirst(Auth.DbTicketStore.SessionClaim)?.Value;
+    public string? CurrentHandle => CurrentSession is { } key ? AuthSessions.Handle(key) : null;
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
@@ -43,7 +47,8 @@ public sealed class SecurityModel(UserManager<ParleyUser> users, SignInManager<P
             : await users.AddPasswordAsync(Me, password);
         if (!result.Succeeded) return Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
         await log.RecordAsync(SecurityLog.Kinds.PasswordChanged, Me.Id, null, Ip);
-        // The stamp changed: this device gets a fresh cookie, every other device is signed out within a minute.
+        // Every other device is signed out now; this one gets a fresh sign-in.
+        await sessions.EndAllAsync(Me.Id, CurrentSession, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(Me);
         await LoadAsync();
         Message = "Password changed. Other devices are signed out.";
@@ -97,10 +102,18 @@ public sealed class SecurityModel(UserManager<ParleyUser> users, SignInManager<P
         return Page();
     }
 
+    public async Task<IActionResult> OnPostEndSessionAsync(string? id)
+    {
+        if (!await LoadAsync()) return Challenge();
+        if (id is { Length: > 0 and <= 64 }) await sessions.EndAsync(Me.Id, id, HttpContext.RequestAborted);
+        return id == CurrentHandle ? LocalRedirect("/account/signin") : RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         if (!await LoadAsync()) return Challenge();
         await users.UpdateSecurityStampAsync(Me);
+        await sessions.EndAllAsync(Me.Id, ct: HttpContext.RequestAborted);
         await signIn.SignOutAsync();
         await log.RecordAsync(SecurityLog.Kinds.SignOut, Me.Id, "everywhere", Ip);
         return LocalRedirect("/account/signin");
@@ -117,6 +130,7 @@ public sealed class SecurityModel(UserManager<ParleyUser> users, SignInManager<P
         HasPassword = await users.HasPasswordAsync(me);
         TwoFactorOn = await users.GetTwoFactorEnabledAsync(me);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(me);
+        Devices = await sessions.ListAsync(me.Id, HttpContext.RequestAborted);
         return true;
     }
 
