@@ -11,3 +11,15 @@ public sealed class ValidationFailedException(IReadOnlyDictionary<string, string
 
 /// <summary>Something asked for by id or slug does not exist.</summary>
 public sealed class NotFoundException(string what) : Exception(what + " was not found.");
+
+/// <summary>
+/// Someone else saved the post after this editor opened it. Nothing was saved; the editor can compare
+/// their text with <see cref="CurrentRevisionId"/> and decide.
+/// </summary>
+public sealed class EditConflictException(int currentVersion, int? currentRevisionId, string? savedBy)
+    : Exception("The post was changed by someone else after you opened it.")
+{
+    public int CurrentVersion { get; } = currentVersion;
+    public int? CurrentRevisionId { get; } = currentRevisionId;
+    public string? SavedBy { get; } = savedBy;
+}

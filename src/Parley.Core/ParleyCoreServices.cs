@@ -21,6 +21,9 @@ public static class ParleyCoreServices
         services.AddScoped<SettingsService>();
         services.AddScoped<PostService>();
         services.AddScoped<PostQueries>();
+        services.AddScoped<PostAutosaves>();
+        services.AddScoped<AdminPosts>();
+        services.AddScoped<Dashboard>();
         services.AddScoped<CategoryService>();
         services.AddScoped<SearchService>();
         services.AddScoped<DemoContent>();

@@ -39,6 +39,8 @@ public class Post
     public List<Category> Categories { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     public List<PostRevision> Revisions { get; set; } = [];
+    /// <summary>Goes up with every save; an editor saving over a newer version is told, never silently overwritten.</summary>
+    public int Version { get; set; }
 
     public bool IsPublic(DateTime nowUtc) =>
         Status == PostStatus.Published && PublishedAt is { } at && at <= nowUtc;
@@ -46,4 +48,5 @@ public class Post
 
 public enum PostKind { Post = 0, Page = 1 }
 
-public enum PostStatus { Draft = 0, Scheduled = 1, Published = 2, Trashed = 3 }
+/// <summary>Pending: a Contributor's post submitted for review, waiting for an Editor.</summary>
+public enum PostStatus { Draft = 0, Scheduled = 1, Published = 2, Trashed = 3, Pending = 4 }

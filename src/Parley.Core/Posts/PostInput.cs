@@ -9,7 +9,7 @@ public sealed record PostInput
     public string? Slug { get; init; }
     public string? Excerpt { get; init; }
     public string Body { get; init; } = "";
-    /// <summary>Draft, or Published (which becomes Scheduled when <see cref="PublishAt"/> is in the future).</summary>
+    /// <summary>Draft, Pending (submitted for review), or Published (which becomes Scheduled when <see cref="PublishAt"/> is in the future).</summary>
     public PostStatus Status { get; init; } = PostStatus.Draft;
     /// <summary>UTC. Empty on publish means now.</summary>
     public DateTime? PublishAt { get; init; }
@@ -22,4 +22,6 @@ public sealed record PostInput
     /// <summary>Close comments this many days after publishing; null follows the site's setting.</summary>
     public int? CommentsCloseAfterDays { get; init; }
     public string? ReaderQuestion { get; init; }
+    /// <summary>The <see cref="Post.Version"/> the editor started from; a save over a newer one is refused.</summary>
+    public int? ExpectedVersion { get; init; }
 }

@@ -30,6 +30,13 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
             .FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException($"Post {id}");
         if (input.Kind != post.Kind)
             throw ValidationFailedException.For(nameof(input.Kind), "A post cannot be turned into a page or back.");
+        if (input.ExpectedVersion is { } expected && expected != post.Version)
+        {
+            var latest = await db.PostRevisions.Where(r => r.PostId == id).OrderByDescending(r => r.Id)
+                .Select(r => new { r.Id, r.AuthorId }).FirstOrDefaultAsync(ct);
+            var by = latest is null ? null : await db.Users.Where(u => u.Id == latest.AuthorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            throw new EditConflictException(post.Version, latest?.Id, by);
+        }
 
         var zone = SiteTime.Zone(await settings.GetAsync(ct));
         var wasPublic = post.Status == PostStatus.Published;
@@ -43,7 +50,15 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         // A post moved back to an address it had before takes it over again.
         await db.PathRedirects.Where(r => r.Path == PostUrls.Normalize(newPath)).ExecuteDeleteAsync(ct);
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save landed between reading and writing: same answer as a stale version.
+            throw new EditConflictException(post.Version, null, null);
+        }
         await settings.TouchContentAsync(now, ct);
         return post;
     }
@@ -87,6 +102,7 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         post.ReaderQuestion = string.IsNullOrWhiteSpace(input.ReaderQuestion) ? null : input.ReaderQuestion.Trim();
         post.FeaturedImageId = input.FeaturedImageId;
         post.UpdatedAt = now;
+        post.Version++;
         (post.Status, post.PublishedAt) = input.Status switch
         {
             PostStatus.Published or PostStatus.Scheduled when (input.PublishAt ?? post.PublishedAt ?? now) > now
@@ -95,8 +111,15 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
             _ => (input.Status, input.PublishAt),
         };
 
-        var wanted = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.FromText(input.Title) : Slugs.FromText(input.Slug);
-        if (post.Slug != wanted) post.Slug = await UniqueSlugAsync(post, wanted, ct);
+        var chosen = !string.IsNullOrWhiteSpace(input.Slug);
+        var wanted = chosen ? Slugs.FromText(input.Slug!) : Slugs.FromText(input.Title);
+        if (post.Slug != wanted)
+        {
+            // A slug the author typed is theirs to change; one made from the title quietly gets a number.
+            if (chosen && await SlugOwnerAsync(post, wanted, ct) is { } owner)
+                throw ValidationFailedException.For(nameof(input.Slug), $"The address \"{wanted}\" is already used by \"{owner}\". Choose another.");
+            post.Slug = await UniqueSlugAsync(post, wanted, ct);
+        }
 
         await SetTaxonomyAsync(post, input, ct);
         post.Revisions.Add(new PostRevision
@@ -138,6 +161,11 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
             candidate = $"{wanted}-{n}";
         }
     }
+
+    private async Task<string?> SlugOwnerAsync(Post post, string slug, CancellationToken ct) =>
+        post.Kind == PostKind.Page && Slugs.Reserved.Contains(slug)
+            ? "the site's own pages"
+            : await db.Posts.Where(p => p.Kind == post.Kind && p.Slug == slug && p.Id != post.Id).Select(p => p.Title).FirstOrDefaultAsync(ct);
 
     private async Task RememberOldPathAsync(Post post, string oldPath, DateTime now, CancellationToken ct)
     {

@@ -19,6 +19,19 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasOne(p => p.FeaturedImage).WithMany().HasForeignKey(p => p.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
         post.HasMany(p => p.Categories).WithMany(c => c.Posts).UsingEntity("PostCategories");
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
+        post.Property(p => p.Version).IsConcurrencyToken();
         post.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PostAutosaveConfiguration : IEntityTypeConfiguration<PostAutosave>
+{
+    public void Configure(EntityTypeBuilder<PostAutosave> autosave)
+    {
+        autosave.Property(a => a.UserId).HasMaxLength(450);
+        autosave.Property(a => a.Title).HasMaxLength(300);
+        autosave.Property(a => a.FieldsJson).HasMaxLength(20_000);
+        autosave.HasIndex(a => new { a.PostId, a.UserId }).IsUnique();
+        autosave.HasOne<Post>().WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Cascade);
     }
 }
