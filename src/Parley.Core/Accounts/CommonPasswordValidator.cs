@@ -4,26 +4,32 @@ using Microsoft.AspNetCore.Identity;
 namespace Parley.Core.Accounts;
 
 /// <summary>
-/// Refuses a password that is on the list of the 10,000 most common passwords, or that is the
-/// person's own email address, its local part, user name or display name (OWASP ASVS V6.2.4).
+/// Refuses a password that is on the list of common passwords, or that is the person's own email
+/// address, its local part, user name or display name (OWASP ASVS V6.2.4).
 /// Comparison ignores case and surrounding white space.
 /// </summary>
 /// <remarks>
+/// The list joins two files: the 10,000 most common passwords, and over 3,000 common passwords of
+/// 12 or more characters, Parley's minimum length, which the first file hardly has.
 /// Runs beside Identity's own <see cref="PasswordValidator{TUser}"/>, which checks the length.
-/// The list's source and licence are in <c>common-passwords.SOURCES.md</c>.
+/// The sources and licence are in <c>common-passwords.SOURCES.md</c>.
 /// </remarks>
 public sealed class CommonPasswordValidator : IPasswordValidator<ParleyUser>
 {
     public const string CommonPasswordCode = "CommonPassword";
     public const string PersonalPasswordCode = "PasswordIsPersonal";
 
-    private const string ResourceName = "Parley.Core.Accounts.common-passwords.txt";
+    private static readonly string[] ResourceNames =
+        ["Parley.Core.Accounts.common-passwords.txt", "Parley.Core.Accounts.common-long-passwords.txt"];
 
-    // Loaded on first use and kept: ~10,000 short strings, well under a megabyte.
+    // Loaded on first use and kept: ~13,500 short strings, well under a megabyte.
     private static readonly Lazy<FrozenSet<string>> List = new(Load);
 
     /// <summary>How many passwords the list holds.</summary>
     public static int ListCount => List.Value.Count;
+
+    /// <summary>How many of them are at least <paramref name="length"/> characters long.</summary>
+    public static int CountOfAtLeast(int length) => List.Value.Count(word => word.Length >= length);
 
     /// <summary>Whether <paramref name="password"/> is on the list, ignoring case and surrounding white space.</summary>
     public static bool IsCommon(string password) => List.Value.Contains(password.Trim());
@@ -79,14 +85,17 @@ public sealed class CommonPasswordValidator : IPasswordValidator<ParleyUser>
 
     private static FrozenSet<string> Load()
     {
-        using var stream = typeof(CommonPasswordValidator).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from Parley.Core.");
-        using var reader = new StreamReader(stream);
-        var words = new List<string>(10_000);
-        while (reader.ReadLine() is { } line)
+        var words = new List<string>(14_000);
+        foreach (var name in ResourceNames)
         {
-            var word = line.Trim();
-            if (word.Length > 0) words.Add(word);
+            using var stream = typeof(CommonPasswordValidator).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The embedded resource {name} is missing from Parley.Core.");
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                var word = line.Trim();
+                if (word.Length > 0) words.Add(word);
+            }
         }
         return words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }

@@ -31,6 +31,23 @@ public sealed class CommonPasswordValidatorTests
         Assert.Equal([CommonPasswordValidator.CommonPasswordCode], Codes(result));
     }
 
+    [Fact]
+    public void At_least_3000_entries_are_as_long_as_Parleys_minimum() =>
+        Assert.True(CommonPasswordValidator.CountOfAtLeast(12) >= 3_000, $"{CommonPasswordValidator.CountOfAtLeast(12)} entries of 12+ characters");
+
+    // From common-long-passwords.txt, none of them on the 10,000 list.
+    [Theory]
+    [InlineData("password1234")] // xato-net 100k, NCSC and the German list
+    [InlineData("1qaz2wsx3edc")] // the first lines of xato-net 100k
+    [InlineData("qwertyuiopasdfgh")] // xato-net 100k and the Chinese list
+    [InlineData("ichliebedich123")] // the German list
+    [InlineData("Weihnachtsbaum")] // the German list, with a capital as it stands there
+    public void Common_long_passwords_are_refused(string password)
+    {
+        Assert.True(password.Length >= 12);
+        Assert.Equal([CommonPasswordValidator.CommonPasswordCode], Codes(CommonPasswordValidator.Validate(Annabel(), password)));
+    }
+
     [Theory]
     [InlineData("unbelievable")]
     [InlineData("contortionist")]
