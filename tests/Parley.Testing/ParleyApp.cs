@@ -23,8 +23,13 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     private readonly bool _realServer;
     private readonly Dictionary<string, string?> _settings;
 
-    private ParleyApp(DatabaseProvider provider, string connectionString, string dataPath, bool realServer, Dictionary<string, string?> settings)
+    /// <summary>The app's clock when the test asked for one it can move (scheduling); null means the real clock.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; }
+
+    private ParleyApp(DatabaseProvider provider, string connectionString, string dataPath, bool realServer, Dictionary<string, string?> settings,
+        Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
     {
+        Clock = clock;
         Provider = provider;
         ConnectionString = connectionString;
         DataPath = dataPath;
@@ -33,13 +38,15 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
         if (realServer) UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
     }
 
-    public static async Task<ParleyApp> StartAsync(DatabaseProvider provider, bool realServer = false, Dictionary<string, string?>? settings = null)
+    public static async Task<ParleyApp> StartAsync(DatabaseProvider provider, bool realServer = false, Dictionary<string, string?>? settings = null,
+        bool fakeClock = false)
     {
         var dataPath = TestFolders.Create("app");
         var connectionString = provider == DatabaseProvider.Sqlite
             ? ParleyDatabase.SqliteFile(dataPath)
             : await TestPostgres.CreateDatabaseAsync();
-        var app = new ParleyApp(provider, connectionString, dataPath, realServer, settings ?? []);
+        var app = new ParleyApp(provider, connectionString, dataPath, realServer, settings ?? [],
+            fakeClock ? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow) : null);
         if (realServer) app.StartServer();
         else app.CreateClient().Dispose(); // starts the host: migrate, seed
         return app;
@@ -61,6 +68,7 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
         builder.UseSetting("Parley:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
     public override async ValueTask DisposeAsync()
@@ -79,6 +87,8 @@ public class ParleyApps : IAsyncDisposable
     protected virtual Dictionary<string, string?> Settings => [];
     /// <summary>Listen on a loopback port (for a browser, or for an outside provider that redirects back).</summary>
     protected virtual bool RealServer => false;
+    /// <summary>Give the app a clock the test moves (see <see cref="ParleyApp.Clock"/>).</summary>
+    protected virtual bool FakeClock => false;
 
     private readonly Dictionary<DatabaseProvider, Task<ParleyApp>> _apps = [];
     private readonly Lock _lock = new();
@@ -87,7 +97,7 @@ public class ParleyApps : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = ParleyApp.StartAsync(provider, RealServer, Settings);
+            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = ParleyApp.StartAsync(provider, RealServer, Settings, FakeClock);
             return app;
         }
     }

@@ -62,7 +62,7 @@ public sealed partial class StaffAccountTests(IdentityApps apps) : IClassFixture
 
         var client = app.CreatePlainClient();
         var weak = await StaffClient.SubmitAsync(client, link, "form.auth__form",
-            new Dictionary<string, string> { ["DisplayName"] = "Ivy Invitee", ["password"] = "unbelievable", ["confirm"] = "unbelievable" });
+            new Dictionary<string, string> { ["DisplayName"] = "Ivy Invitee", ["password"] = "password1234", ["confirm"] = "password1234" });
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         var weakPage = HtmlPage.Parse(await weak.Content.ReadAsStringAsync());
         Assert.Contains("most common passwords", weakPage.QuerySelector(".form-errors")!.TextContent + weakPage.Body!.TextContent);
