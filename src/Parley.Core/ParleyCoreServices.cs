@@ -25,6 +25,7 @@ public static class ParleyCoreServices
         services.AddScoped<AdminPosts>();
         services.AddScoped<Dashboard>();
         services.AddScoped<CategoryService>();
+        services.AddScoped<TagService>();
         services.AddScoped<SearchService>();
         services.AddScoped<DemoContent>();
         services.AddSingleton<CommentMarkdownRenderer>();

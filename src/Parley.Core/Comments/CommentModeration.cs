@@ -42,6 +42,22 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
         return new PagedResult<QueueItem>(items, page, PageSize, total);
     }
 
+    /// <summary>
+    /// Everything one commenter (by email) wrote that this moderator may see: counts per state and the
+    /// latest fifty, so a moderator can tell a regular from a newcomer or a spammer.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<CommentStatus, int> Counts, IReadOnlyList<QueueItem> Latest)> CommenterAsync(ModeratorScope scope, string email, CancellationToken ct = default)
+    {
+        var lower = email.Trim().ToLowerInvariant();
+        var theirs = Visible(scope).Where(c => c.AuthorEmail != null && c.AuthorEmail.ToLower() == lower);
+        var counts = await theirs.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var latest = await theirs.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(50)
+            .Select(c => new QueueItem(c.Id, c.Status, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.AuthorIp, c.AvatarKey, c.BodyHtml,
+                c.CreatedAt, c.PostId, c.Post!.Title, c.Post.Slug, c.Post.PublishedAt!.Value, c.ParentId))
+            .ToListAsync(ct);
+        return (Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0), latest);
+    }
+
     /// <summary>How many comments wait in each state, for the queue's tabs.</summary>
     public async Task<IReadOnlyDictionary<CommentStatus, int>> CountsAsync(ModeratorScope scope, CancellationToken ct = default)
     {

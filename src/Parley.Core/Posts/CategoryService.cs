@@ -24,4 +24,35 @@ public sealed class CategoryService(ParleyDbContext db)
         await db.SaveChangesAsync(ct);
         return category;
     }
+
+    public Task<List<Category>> AllAsync(CancellationToken ct = default) => db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
+
+    /// <summary>Renames or moves a category. Its new parent may not be itself or one of its own descendants.</summary>
+    public async Task UpdateAsync(int id, string? name, string? slug, int? parentId, string? description, CancellationToken ct = default)
+    {
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("The category");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200) throw ValidationFailedException.For("Name", "Give the category a name of up to 200 characters.");
+        if (parentId is { } p)
+        {
+            var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(ct);
+            for (int? at = p; at is { } step; at = all.FirstOrDefault(c => c.Id == step)?.ParentId)
+                if (step == id) throw ValidationFailedException.For("Parent", "A category cannot sit inside itself or one of its own sub-categories.");
+            if (all.All(c => c.Id != p)) throw ValidationFailedException.For("Parent", "That parent category does not exist.");
+        }
+        var wanted = string.IsNullOrWhiteSpace(slug) ? category.Slug : Slugs.FromText(slug);
+        if (wanted != category.Slug && await db.Categories.AnyAsync(c => c.Slug == wanted && c.Id != id, ct))
+            throw ValidationFailedException.For("Slug", $"Another category already uses \"{wanted}\".");
+        (category.Name, category.Slug, category.ParentId, category.Description) = (name.Trim(), wanted, parentId, string.IsNullOrWhiteSpace(description) ? null : description.Trim());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Deletes a category: its sub-categories move up to its parent, its posts simply lose it.</summary>
+    public async Task DeleteAsync(int id, CancellationToken ct = default)
+    {
+        var category = await db.Categories.Include(c => c.Posts).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("The category");
+        await db.Categories.Where(c => c.ParentId == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, category.ParentId), ct);
+        category.Posts.Clear();
+        db.Categories.Remove(category);
+        await db.SaveChangesAsync(ct);
+    }
 }

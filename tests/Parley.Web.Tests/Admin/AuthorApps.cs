@@ -6,4 +6,11 @@ namespace Parley.Web.Tests.Admin;
 public sealed class AuthorApps : ParleyApps
 {
     protected override bool FakeClock => true;
+
+    // The clock stands still unless a test moves it, so the reply form's typing-time check is off here.
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Parley:Limits:CommentMinimumSeconds"] = "0",
+        ["Parley:Limits:CommentsPerWindow"] = "100000",
+    };
 }

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Data;
+
+namespace Parley.Core.Posts;
+
+public sealed record TagRow(int Id, string Name, string Slug, int Posts);
+
+/// <summary>Tags as an editor tidies them: rename, merge several into one, delete.</summary>
+public sealed class TagService(ParleyDbContext db)
+{
+    public Task<List<TagRow>> AllAsync(CancellationToken ct = default) =>
+        db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagRow(t.Id, t.Name, t.Slug, t.Posts.Count)).ToListAsync(ct);
+
+    public async Task RenameAsync(int id, string? name, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200) throw ValidationFailedException.For("Name", "Give the tag a name of up to 200 characters.");
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("The tag");
+        var slug = Slugs.FromText(name);
+        if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != id, ct))
+            throw ValidationFailedException.For("Name", $"A tag \"{name.Trim()}\" exists already: merge the two instead.");
+        (tag.Name, tag.Slug) = (name.Trim(), slug);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Moves every post of the <paramref name="from"/> tags onto <paramref name="into"/> and deletes them.</summary>
+    public async Task<int> MergeAsync(IReadOnlyCollection<int> from, int into, CancellationToken ct = default)
+    {
+        var target = await db.Tags.Include(t => t.Posts).FirstOrDefaultAsync(t => t.Id == into, ct) ?? throw ValidationFailedException.For("Into", "Choose the tag to merge into.");
+        var sources = await db.Tags.Include(t => t.Posts).Where(t => from.Contains(t.Id) && t.Id != into).ToListAsync(ct);
+        if (sources.Count == 0) throw ValidationFailedException.For("From", "Tick the tags to merge.");
+        foreach (var post in sources.SelectMany(t => t.Posts).DistinctBy(p => p.Id).Where(p => target.Posts.All(tp => tp.Id != p.Id)).ToList())
+            target.Posts.Add(post);
+        db.Tags.RemoveRange(sources);
+        await db.SaveChangesAsync(ct);
+        return sources.Count;
+    }
+
+    public Task<int> DeleteAsync(int id, CancellationToken ct = default) => db.Tags.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+}
