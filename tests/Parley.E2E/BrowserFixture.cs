@@ -8,7 +8,7 @@ namespace Parley.E2E;
 /// Debian's Chromium driven by Playwright, against Parley on a real loopback port (SQLite).
 /// Playwright's own browser download is not used: it cannot run here and is not needed.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public ParleyApp App { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string ArtifactsPath { get; } = Directory.CreateDirectory(
         Path.Combine(TestData.Root, "..", "..", "TestResults", "e2e")).FullName;
 
+    /// <summary>Give the app a clock the test moves (scheduling journeys).</summary>
+    protected virtual bool FakeClock => false;
+
     public async ValueTask InitializeAsync()
     {
         // Browser journeys post several comments in a row: the per-address limits are lifted here and
@@ -27,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ["Parley:Limits:CommentMinimumSeconds"] = "0",
             ["Parley:Limits:CommentsPerWindow"] = "100000",
-        });
+        }, FakeClock);
         Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", Path.Combine(_home, "config"));
         Environment.SetEnvironmentVariable("XDG_CACHE_HOME", Path.Combine(_home, "cache"));
         _playwright = await Playwright.CreateAsync();

@@ -108,9 +108,10 @@
     changed();
   }
   const snippets = {
-    figure: () => { const t = '![Describe the image](/media/… "Caption")\n'; insert(t, 2, 20); },
-    quote: () => { const sel = body.value.slice(body.selectionStart, body.selectionEnd) || 'Quoted words'; insert('> ' + sel + '\n>\n> — Who said it, [source](https://)\n'); },
-    video: () => insert('https://www.youtube.com/watch?v=…\n', 0, 34),
+    // Blocks end with a blank line, so what is typed next starts a paragraph of its own.
+    figure: () => insert('![Describe the image](/media/… "Caption")\n\n', 2, 20),
+    quote: () => { const sel = body.value.slice(body.selectionStart, body.selectionEnd) || 'Quoted words'; insert('> ' + sel + '\n>\n> — Who said it, [source](https://)\n\n'); },
+    video: () => { const url = 'https://www.youtube.com/watch?v=…'; insert(url + '\n\n', 0, url.length); },
     link: () => { const sel = body.value.slice(body.selectionStart, body.selectionEnd) || 'link text'; insert('[' + sel + '](https://)', sel.length + 3, sel.length + 11, true); },
     footnote: () => {
       const n = (body.value.match(/\[\^(\d+)\]:/g) || []).length + 1;
