@@ -161,11 +161,13 @@ public sealed partial class StaffAccountTests(IdentityApps apps) : IClassFixture
         await StaffClient.SubmitAsync(admin, "/admin/users", $"#user-{id} form[action*='handler=Active']", new Dictionary<string, string>());
         await StaffClient.SignInAsync(app, email, Password);
 
-        // The only administrator cannot be demoted, and cannot deactivate themselves.
-        var page = await HtmlPage.GetAsync(admin, "/admin/users");
-        var adminRow = page.QuerySelectorAll("tr[id^=user-]").First(r => r.TextContent.Contains(ParleyApp.AdminEmail));
+        // The only administrator cannot be demoted. (A fresh site: other tests here add administrators.)
+        await using var fresh = await ParleyApp.StartAsync(provider);
+        var owner = await StaffClient.SignInAsync(fresh);
+        var page = await HtmlPage.GetAsync(owner, "/admin/users");
+        var adminRow = page.QuerySelectorAll("tr[id^=user-]").Single(r => r.TextContent.Contains(ParleyApp.AdminEmail));
         var adminId = adminRow.Id!["user-".Length..];
-        var demote = await StaffClient.SubmitAsync(admin, "/admin/users", $"#user-{adminId} form[action*='handler=Role']", new Dictionary<string, string> { ["role"] = Roles.Editor });
+        var demote = await StaffClient.SubmitAsync(owner, "/admin/users", $"#user-{adminId} form[action*='handler=Role']", new Dictionary<string, string> { ["role"] = Roles.Editor });
         Assert.Equal(HttpStatusCode.BadRequest, demote.StatusCode);
         Assert.Contains("at least one active administrator", await demote.Content.ReadAsStringAsync());
     }

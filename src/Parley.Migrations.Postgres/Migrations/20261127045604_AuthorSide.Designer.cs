@@ -12,7 +12,7 @@ using Parley.Core.Data;
 namespace Parley.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261127043831_AuthorSide")]
+    [Migration("20261127045604_AuthorSide")]
     partial class AuthorSide
     {
         /// <inheritdoc />
@@ -735,6 +735,9 @@ namespace Parley.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("Animated")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Caption")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -750,18 +753,38 @@ namespace Parley.Migrations.Postgres.Migrations
                     b.Property<int?>("Height")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OriginalFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("StoragePath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UploadedById")
+                        .HasColumnType("text");
 
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("Width")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UploadedById");
 
                     b.HasIndex("Url")
                         .IsUnique();
@@ -1433,6 +1456,14 @@ namespace Parley.Migrations.Postgres.Migrations
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Core.Media.MediaItem", b =>
+                {
+                    b.HasOne("Parley.Core.Accounts.ParleyUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parley.Core.Notifications.CommentSubscription", b =>

@@ -11,8 +11,8 @@ using Parley.Core.Data;
 namespace Parley.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261127044254_MediaVariants")]
-    partial class MediaVariants
+    [Migration("20261127045600_AuthorSide")]
+    partial class AuthorSide
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -991,6 +991,10 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
@@ -1003,6 +1007,48 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind", "Status", "PublishedAt");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Parley.Core.Posts.PostAutosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PostAutosave");
                 });
 
             modelBuilder.Entity("Parley.Core.Posts.PostRevision", b =>
@@ -1422,6 +1468,15 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("FeaturedImage");
+                });
+
+            modelBuilder.Entity("Parley.Core.Posts.PostAutosave", b =>
+                {
+                    b.HasOne("Parley.Core.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Core.Posts.PostRevision", b =>
