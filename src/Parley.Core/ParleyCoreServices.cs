@@ -20,6 +20,7 @@ public static class ParleyCoreServices
         services.AddSingleton<PostMarkdownRenderer>();
         services.AddScoped<SettingsService>();
         services.AddScoped<PostService>();
+        services.AddScoped<Media.ResponsiveImages>();
         services.AddScoped<PostQueries>();
         services.AddScoped<PostAutosaves>();
         services.AddScoped<AdminPosts>();

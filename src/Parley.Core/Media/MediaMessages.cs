@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Parley.Core.Media;
 
 /// <summary>Every sentence the media library says to a person, kept together.</summary>
-internal static class MediaMessages
+public static class MediaMessages
 {
     private static readonly CultureInfo En = CultureInfo.InvariantCulture;
 

@@ -60,5 +60,9 @@ public sealed class AdminPosts(ParleyDbContext db, PostService posts)
 
     public Task<List<Category>> CategoriesAsync(CancellationToken ct = default) => db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
 
+    /// <summary>The images an editor picks a featured image from: the latest fifty, plus the current one.</summary>
+    public Task<List<Media.MediaItem>> RecentMediaAsync(int? current, CancellationToken ct = default) =>
+        db.MediaItems.AsNoTracking().Where(m => m.StoragePath != null || m.Id == current).OrderByDescending(m => m.Id == current).ThenByDescending(m => m.CreatedAt).Take(50).ToListAsync(ct);
+
     public Task<List<string>> TagNamesAsync(CancellationToken ct = default) => db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).Take(2000).ToListAsync(ct);
 }

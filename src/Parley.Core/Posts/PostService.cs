@@ -9,7 +9,7 @@ namespace Parley.Core.Posts;
 /// The rules for writing posts and pages: validation, slugs, rendering once per save, revisions,
 /// and redirects that keep old URLs working. Every writer (admin, API, importer, seeding) goes through here.
 /// </summary>
-public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer renderer, SettingsService settings, TimeProvider clock)
+public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer renderer, Media.ResponsiveImages images, SettingsService settings, TimeProvider clock)
 {
     public async Task<Post> CreateAsync(PostInput input, string authorId, CancellationToken ct = default)
     {
@@ -95,11 +95,13 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         post.Title = input.Title.Trim();
         post.Excerpt = string.IsNullOrWhiteSpace(input.Excerpt) ? null : input.Excerpt.Trim();
         post.BodySource = input.Body;
-        post.BodyHtml = rendered.Html;
+        post.BodyHtml = await images.ApplyAsync(rendered.Html, ct);
         post.BodyText = rendered.PlainText;
         post.CommentsOpen = input.CommentsOpen;
         post.CommentsCloseAfterDays = input.CommentsCloseAfterDays;
         post.ReaderQuestion = string.IsNullOrWhiteSpace(input.ReaderQuestion) ? null : input.ReaderQuestion.Trim();
+        if (input.FeaturedImageId is { } featured && featured != post.FeaturedImageId && !await db.MediaItems.AnyAsync(m => m.Id == featured, ct))
+            throw ValidationFailedException.For(nameof(input.FeaturedImageId), "That image is not in the media library any more. Choose another.");
         post.FeaturedImageId = input.FeaturedImageId;
         post.UpdatedAt = now;
         post.Version++;

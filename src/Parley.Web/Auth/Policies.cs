@@ -7,4 +7,6 @@ public static class Policies
     public const string Staff = "Staff";
     /// <summary>Roles that moderate comments: Administrators and Editors everywhere, Authors under their own posts.</summary>
     public const string Moderate = "Moderate";
+    /// <summary>Roles that upload to the media library: Authors, Editors, Administrators (not Contributors, as in WordPress).</summary>
+    public const string Upload = "Upload";
 }

@@ -25,7 +25,8 @@ public static class ParleyPipeline
         {
             RequestPath = "/media",
             FileProvider = new PhysicalFileProvider(options.MediaPath),
-            OnPrepareResponse = StaticCaching.Apply,
+            // Library files get new names whenever they change, so browsers may keep them for a year.
+            OnPrepareResponse = StaticCaching.Immutable,
         });
 
         app.UseRouting();
@@ -36,6 +37,7 @@ public static class ParleyPipeline
         app.MapSiteFiles();
         app.MapAvatars();
         app.MapOneClickUnsubscribe();
+        Areas.Admin.Media.MediaUploadEndpoint.MapMediaUpload(app);
         app.MapRazorPages();
         return app;
     }
@@ -47,6 +49,12 @@ internal static class StaticCaching
     {
         // Media and assets never change under the same name for long; a day is safe for both.
         ctx.Context.Response.Headers.CacheControl = "public, max-age=86400";
+        ctx.Context.Response.Headers.XContentTypeOptions = "nosniff";
+    }
+
+    public static void Immutable(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext ctx)
+    {
+        ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         ctx.Context.Response.Headers.XContentTypeOptions = "nosniff";
     }
 }

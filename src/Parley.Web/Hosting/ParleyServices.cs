@@ -173,7 +173,8 @@ public static class ParleyServices
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Auth.Policies.Staff, p => p.RequireRole(Roles.All))
-            .AddPolicy(Auth.Policies.Moderate, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Author));
+            .AddPolicy(Auth.Policies.Moderate, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Author))
+            .AddPolicy(Auth.Policies.Upload, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Author));
         // OWASP (2023+): PBKDF2-HMAC-SHA512 (the framework's V3 format) needs at least 210,000 iterations; its default is 100,000.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
     }

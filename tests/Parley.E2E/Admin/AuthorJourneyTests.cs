@@ -33,10 +33,15 @@ public sealed class AuthorJourneyTests(AuthorBrowserFixture browser) : IClassFix
         // Write: a figure, a quote with attribution and a video, with the toolbar's help.
         await page.GetByLabel("Title").FillAsync("Should the night buses run all week?");
         var body = page.GetByLabel("Text (Markdown)");
+        var preview = page.Locator("[data-preview-target]");
         await body.FillAsync("The council is consulting on night buses.\n");
         await body.PressAsync("End");
         await page.GetByRole(AriaRole.Button, new() { Name = "Figure" }).ClickAsync();
         await page.Keyboard.TypeAsync("A night bus at a stop in the rain");
+        await body.PressAsync("Control+End");
+        // An image from the computer: uploaded to the library (location data removed) and inserted as a figure.
+        await page.Locator("[data-upload-input]").SetInputFilesAsync(new FilePayload { Name = "bus-stop.jpg", MimeType = "image/jpeg", Buffer = TestImages.JpegWithLocation(1200, 800) });
+        await Assertions.Expect(preview.Locator("figure picture img[src^='/media/']")).ToBeVisibleAsync();
         await body.PressAsync("Control+End");
         await page.GetByRole(AriaRole.Button, new() { Name = "Quote" }).ClickAsync();
         await body.PressAsync("Control+End");
@@ -45,8 +50,7 @@ public sealed class AuthorJourneyTests(AuthorBrowserFixture browser) : IClassFix
         await body.PressAsync("Control+End");
         await body.PressSequentiallyAsync("What would you give up for a bus at 3 am?");
 
-        var preview = page.Locator("[data-preview-target]");
-        await Assertions.Expect(preview.Locator("figure img[alt='A night bus at a stop in the rain']")).ToBeVisibleAsync();
+        await Assertions.Expect(preview.Locator("figure img[alt='A night bus at a stop in the rain']")).ToHaveCountAsync(1);
         await Assertions.Expect(preview.Locator("figure.quote figcaption")).ToContainTextAsync("Who said it");
         await Assertions.Expect(preview.Locator("figure.video-embed")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-words]")).Not.ToHaveTextAsync("0");

@@ -131,13 +131,16 @@
     data.append('file', file);
     say('Uploading ' + file.name + '…');
     try {
-      const response = await fetch('/admin/media?handler=Upload', { method: 'POST', body: data, credentials: 'same-origin' });
+      const response = await fetch('/admin/media/upload', { method: 'POST', body: data, credentials: 'same-origin', headers: { Accept: 'application/json' } });
       const json = await response.json().catch(() => ({}));
       if (!response.ok) { say(json.error || 'The upload failed (' + response.status + ').'); return; }
       insert('![' + (json.alt || 'Describe the image') + '](' + json.url + ' "' + (json.caption || 'Caption') + '")\n');
       say('Uploaded ' + file.name + '.');
     } catch { say('The upload failed: no connection.'); }
   }
+  const picker = form.querySelector('[data-upload-input]');
+  form.querySelector('[data-upload-button]')?.addEventListener('click', () => picker.click());
+  picker?.addEventListener('change', () => { [...picker.files].forEach(upload); picker.value = ''; });
   body.addEventListener('paste', (event) => {
     const files = [...(event.clipboardData?.files || [])].filter((f) => f.type.startsWith('image/'));
     if (files.length) { event.preventDefault(); files.forEach(upload); }

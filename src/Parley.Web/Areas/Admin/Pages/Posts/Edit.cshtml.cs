@@ -16,7 +16,7 @@ namespace Parley.Web.Areas.Admin.Pages.Posts;
 /// someone else's newer version is refused and shows the difference.
 /// </summary>
 public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves autosaves, PostMarkdownRenderer renderer,
-    UserManager<ParleyUser> users) : ThemePageModel
+    Parley.Core.Media.ResponsiveImages images, UserManager<ParleyUser> users) : ThemePageModel
 {
     [BindProperty] public PostForm Form { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -25,6 +25,7 @@ public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves
     public PostPermissions Who { get; private set; } = null!;
     public List<Category> AllCategories { get; private set; } = [];
     public List<string> AllTags { get; private set; } = [];
+    public List<Parley.Core.Media.MediaItem> RecentMedia { get; private set; } = [];
     public List<RevisionRow> Revisions { get; private set; } = [];
     public PostAutosave? Autosave { get; private set; }
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -101,12 +102,12 @@ public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves
     }
 
     /// <summary>The preview beside the editor, rendered by the public site's own pipeline.</summary>
-    public IActionResult OnPostPreview()
+    public async Task<IActionResult> OnPostPreviewAsync()
     {
         var body = Form.Body ?? "";
         if (body.Length > PostMarkdownRenderer.MaxSourceLength) return new JsonResult(new { error = "The text is too long to preview." }) { StatusCode = 413 };
         var (words, minutes) = PostForm.Reading(body);
-        return new JsonResult(new { html = renderer.Render(body).Html, words, minutes });
+        return new JsonResult(new { html = await images.ApplyAsync(renderer.Render(body).Html, HttpContext.RequestAborted), words, minutes });
     }
 
     /// <summary>Saves what is typed without touching the post; a new post is created as a draft the first time.</summary>
@@ -167,6 +168,7 @@ public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves
         else if (!Who.CanCreate(Kind)) return Forbid();
         AllCategories = await admin.CategoriesAsync(HttpContext.RequestAborted);
         AllTags = await admin.TagNamesAsync(HttpContext.RequestAborted);
+        RecentMedia = await admin.RecentMediaAsync(Form.FeaturedImageId ?? Post?.FeaturedImageId, HttpContext.RequestAborted);
         Meta.Title = Post is null ? (Kind == PostKind.Page ? "New page" : "New post") : $"Edit “{Post.Title}”";
         return null;
     }
