@@ -51,6 +51,12 @@
       if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
         dirty = true;
         say('Not saved: you are signed out. Your text is kept in this browser — sign in again in another tab and it will be saved.');
+      } else if (response.status === 400 && !(response.headers.get('content-type') || '').includes('json')) {
+        // The page's token belongs to an earlier sign-in: fetch a fresh one and try again shortly.
+        dirty = true;
+        const fresh = await fetch(base() + '?handler=Token', { credentials: 'same-origin', redirect: 'manual' });
+        if (fresh.ok) form.querySelector('input[name="__parley_af"]').value = (await fresh.json()).token;
+        say('Reconnecting…');
       } else if (response.ok) {
         const json = await response.json();
         if (!postId && json.id) {

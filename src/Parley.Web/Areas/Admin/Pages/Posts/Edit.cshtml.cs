@@ -136,6 +136,10 @@ public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves
         }
     }
 
+    /// <summary>A fresh anti-forgery token, for an editor page that outlived its sign-in (the person signed in again elsewhere).</summary>
+    public IActionResult OnGetToken([FromServices] Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        new JsonResult(new { token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken });
+
     public async Task<IActionResult> OnPostDiscardAutosaveAsync()
     {
         if (await LoadAsync() is { } refused || Post is null) return NotFound();
