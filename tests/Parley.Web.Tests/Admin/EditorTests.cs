@@ -65,6 +65,26 @@ public sealed class EditorTests(AuthorApps apps) : IClassFixture<AuthorApps>
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task An_editor_publishes_a_page_at_its_own_address_and_a_reserved_slug_is_refused(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var editor = await StaffAsync(app, Roles.Editor);
+        var slug = "opening-hours-" + provider.ToString().ToLowerInvariant();
+        var saved = await SaveAsync(editor, "/admin/posts/edit?kind=Page", "publish",
+            new() { ["Form.Title"] = "Opening hours", ["Form.Slug"] = slug, ["Form.Body"] = "Monday to Friday." });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(PostKind.Page, (await PostAsync(app, IdFrom(saved))).Kind);
+        Assert.Contains("Monday to Friday.", (await HtmlPage.GetAsync(app.CreatePlainClient(), "/" + slug)).QuerySelector("main")!.TextContent);
+        var pages = await HtmlPage.GetAsync(editor, "/admin/posts?kind=Page");
+        Assert.Contains("Opening hours", pages.QuerySelector("main")!.TextContent);
+
+        var reserved = await SaveAsync(editor, "/admin/posts/edit?kind=Page", "publish", new() { ["Form.Title"] = "Feed", ["Form.Slug"] = "feed" });
+        Assert.Equal(HttpStatusCode.BadRequest, reserved.StatusCode);
+        Assert.Contains("the site's own pages", HtmlPage.Parse(await reserved.Content.ReadAsStringAsync()).QuerySelector("#post-slug")!.ParentElement!.TextContent);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task An_empty_title_or_a_taken_slug_is_refused_and_everything_typed_stays(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
