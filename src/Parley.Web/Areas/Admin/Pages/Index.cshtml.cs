@@ -21,7 +21,7 @@ public sealed class IndexModel(Dashboard dashboard, CommentModeration moderation
     {
         Meta.Title = "Dashboard";
         var id = users.GetUserId(User)!;
-        Who = new PostPermissions(id, Roles.All.Where(User.IsInRole).ToList());
+        Who = Auth.PermissionsOf.Posts(User);
         Drafts = await dashboard.RecentDraftsAsync(Who, ct: HttpContext.RequestAborted);
         Scheduled = await dashboard.ScheduledAsync(Who, ct: HttpContext.RequestAborted);
         CanModerate = Who.IsAuthor;

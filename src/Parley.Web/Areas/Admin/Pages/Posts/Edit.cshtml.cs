@@ -16,7 +16,7 @@ namespace Parley.Web.Areas.Admin.Pages.Posts;
 /// someone else's newer version is refused and shows the difference.
 /// </summary>
 public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves autosaves, PostMarkdownRenderer renderer,
-    Parley.Core.Media.ResponsiveImages images, UserManager<ParleyUser> users) : ThemePageModel
+    Parley.Core.Media.ResponsiveImages images) : ThemePageModel
 {
     [BindProperty] public PostForm Form { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -72,7 +72,7 @@ public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves
         var status = Who.Allowed(wanted, Post);
         if (!Form.TryPublishAtUtc(Zone, out var publishAt))
             return Fail(new Dictionary<string, string[]> { ["PublishAt"] = ["Give the date and time as the picker shows them, e.g. 2026-12-01 09:30."] });
-        var input = Form.ToInput(Kind, status, status is PostStatus.Published or PostStatus.Scheduled ? publishAt : publishAt, Post is null ? null : Form.Version);
+        var input = Form.ToInput(Kind, status, publishAt, Post is null ? null : Form.Version);
         try
         {
             var saved = Post is null
@@ -159,8 +159,7 @@ public sealed class EditModel(PostService posts, AdminPosts admin, PostAutosaves
     /// <summary>Loads the post and the person's rights; a result when they may not be here.</summary>
     private async Task<IActionResult?> LoadAsync()
     {
-        var userId = users.GetUserId(User)!;
-        Who = new PostPermissions(userId, Roles.All.Where(User.IsInRole).ToList());
+        Who = Auth.PermissionsOf.Posts(User);
         if (Id is { } id)
         {
             Post = await admin.FindAsync(id, HttpContext.RequestAborted);

@@ -7,7 +7,7 @@ using Parley.Web.Theme;
 namespace Parley.Web.Areas.Admin.Pages.Posts;
 
 /// <summary>Posts (or pages) by status: all, drafts, pending review, scheduled, published. Contributors and Authors see their own.</summary>
-public sealed class IndexModel(AdminPosts admin, UserManager<ParleyUser> users) : ThemePageModel
+public sealed class IndexModel(AdminPosts admin) : ThemePageModel
 {
     [BindProperty(SupportsGet = true)] public PostKind Kind { get; set; } = PostKind.Post;
     [BindProperty(SupportsGet = true)] public PostStatus? Status { get; set; }
@@ -22,7 +22,7 @@ public sealed class IndexModel(AdminPosts admin, UserManager<ParleyUser> users) 
     {
         if (!TryReadPageNumber(out var page, out var error)) return error!;
         if (!Enum.IsDefined(Kind) || Status is { } s && !Enum.IsDefined(s)) return BadRequestPage("There is no such list.");
-        Who = new PostPermissions(users.GetUserId(User)!, Roles.All.Where(User.IsInRole).ToList());
+        Who = Auth.PermissionsOf.Posts(User);
         if (Kind == PostKind.Page && !Who.IsEditor) return Forbid();
         Items = await admin.ListAsync(Who, Kind, Status, Q, page, HttpContext.RequestAborted);
         if (page > Items.TotalPages) return NotFound();

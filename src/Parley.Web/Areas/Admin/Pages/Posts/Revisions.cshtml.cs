@@ -56,7 +56,7 @@ public sealed class RevisionsModel(AdminPosts admin, UserManager<ParleyUser> use
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var who = new PostPermissions(users.GetUserId(User)!, Roles.All.Where(User.IsInRole).ToList());
+        var who = Auth.PermissionsOf.Posts(User);
         if (await admin.FindAsync(Id, HttpContext.RequestAborted) is not { } post || post.Status == PostStatus.Trashed) return NotFound();
         if (!who.CanEdit(post)) return Forbid();
         Post = post;
