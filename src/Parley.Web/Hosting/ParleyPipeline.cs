@@ -29,6 +29,7 @@ public static class ParleyPipeline
             OnPrepareResponse = StaticCaching.Immutable,
         });
 
+        Api.ApiEndpoints.UseParleyApiLimits(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -38,6 +39,7 @@ public static class ParleyPipeline
         app.MapAvatars();
         app.MapOneClickUnsubscribe();
         Areas.Admin.Media.MediaUploadEndpoint.MapMediaUpload(app);
+        Api.ApiEndpoints.MapParleyApi(app);
         app.MapRazorPages();
         return app;
     }

@@ -29,6 +29,7 @@ public static class ParleyServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataPath, "keys")));
         services.AddParleyIdentity(options);
         services.AddSignInProviders(options);
+        Api.ApiEndpoints.AddParleyApi(services);
 
         services.AddSingleton<Parley.Core.Notifications.ISiteLinks, SiteLinks>();
         services.AddParleyCore();

@@ -39,6 +39,9 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : ThemePageModel
             _ => ("That didn’t work", "The request could not be completed."),
         };
         if (HttpContext.Items[ErrorMessages.Key] is string reason) Message = reason;
+        // The API answers in problem details, whatever went wrong (unreadable JSON, an unknown address, …).
+        if ((reexecute?.OriginalPath ?? exception?.Path)?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            return new ObjectResult(new ProblemDetails { Status = Code, Title = Heading, Detail = Message }) { StatusCode = Code, ContentTypes = { "application/problem+json" } };
         Meta.Title = Heading;
         Meta.NoIndex = true;
         Response.StatusCode = Code;

@@ -87,3 +87,17 @@ internal sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSe
         session.HasOne<ParleyUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> token)
+    {
+        token.Property(t => t.UserId).HasMaxLength(450);
+        token.Property(t => t.Name).HasMaxLength(100);
+        token.Property(t => t.Prefix).HasMaxLength(20);
+        token.Property(t => t.TokenHash).HasMaxLength(64);
+        token.HasIndex(t => t.TokenHash).IsUnique();
+        token.HasIndex(t => t.UserId);
+        token.HasOne<ParleyUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
