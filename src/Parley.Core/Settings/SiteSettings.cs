@@ -33,6 +33,11 @@ public class SiteSettings
     public string CommentModerationList { get; set; } = "";
     /// <summary>Words, email addresses or IP prefixes (one per line) that reject a comment outright.</summary>
     public string CommentBlockList { get; set; } = "";
+    /// <summary>
+    /// Other sites (origins such as <c>https://notes.example.org</c>, one per line) allowed to show this
+    /// site's discussions with the embed script; no others get CORS answers.
+    /// </summary>
+    public string EmbedOrigins { get; set; } = "";
     /// <summary>Secret mixed into avatar keys, so they reveal nothing about an email address elsewhere.</summary>
     public string AvatarSalt { get; set; } = "";
 

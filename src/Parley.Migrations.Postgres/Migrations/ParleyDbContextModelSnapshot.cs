@@ -1259,6 +1259,11 @@ namespace Parley.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("EmbedOrigins")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
                     b.Property<int>("FeedItems")
                         .HasColumnType("integer");
 

@@ -1214,6 +1214,11 @@ namespace Parley.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmbedOrigins")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FeedItems")
                         .HasColumnType("INTEGER");
 

@@ -40,6 +40,7 @@ public static class ParleyPipeline
         app.MapOneClickUnsubscribe();
         Areas.Admin.Media.MediaUploadEndpoint.MapMediaUpload(app);
         Api.ApiEndpoints.MapParleyApi(app);
+        Embed.EmbedEndpoints.MapEmbed(app);
         app.MapRazorPages();
         return app;
     }

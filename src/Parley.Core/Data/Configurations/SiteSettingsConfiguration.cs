@@ -8,6 +8,7 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
 {
     public void Configure(EntityTypeBuilder<SiteSettings> settings)
     {
+        settings.Property(s => s.EmbedOrigins).HasMaxLength(5000);
         settings.Property(s => s.Id).ValueGeneratedNever();
         settings.Property(s => s.Title).HasMaxLength(200);
         settings.Property(s => s.Tagline).HasMaxLength(500);

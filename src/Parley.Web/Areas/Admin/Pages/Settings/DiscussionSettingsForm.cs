@@ -20,6 +20,7 @@ public sealed class DiscussionSettingsForm
     [StringLength(20_000, ErrorMessage = "The moderation list is longer than 20,000 characters.")] public string? ModerationList { get; set; }
     [StringLength(20_000, ErrorMessage = "The block list is longer than 20,000 characters.")] public string? BlockList { get; set; }
     public bool UseGravatar { get; set; }
+    [StringLength(5000, ErrorMessage = "The list of sites is longer than 5,000 characters.")] public string? EmbedOrigins { get; set; }
     public bool NotifyAuthorOfComments { get; set; }
     public bool NotifyAuthorOfHeldComments { get; set; }
     public bool SpamCheckEnabled { get; set; }
@@ -38,7 +39,7 @@ public sealed class DiscussionSettingsForm
         Moderation = s.CommentModeration, TrustAfter = s.CommentTrustAfter, MaxLinks = s.CommentMaxLinks, ThreadDepth = s.CommentThreadDepth,
         RequireNameAndEmail = s.CommentsRequireNameAndEmail, AllowGuests = s.CommentsAllowGuests, CloseAfterDays = s.CommentsCloseAfterDays,
         PerPage = s.CommentsPerPage, EditMinutes = s.CommentEditMinutes, ReportThreshold = s.CommentReportThreshold,
-        ModerationList = s.CommentModerationList, BlockList = s.CommentBlockList, UseGravatar = s.UseGravatar,
+        ModerationList = s.CommentModerationList, BlockList = s.CommentBlockList, UseGravatar = s.UseGravatar, EmbedOrigins = s.EmbedOrigins,
         NotifyAuthorOfComments = s.NotifyAuthorOfComments, NotifyAuthorOfHeldComments = s.NotifyAuthorOfHeldComments,
         SpamCheckEnabled = s.SpamCheckEnabled, SpamCheckEndpoint = s.SpamCheckEndpoint, SpamCheckApiKey = s.SpamCheckApiKey,
         SmtpHost = s.SmtpHost, SmtpPort = s.SmtpPort, SmtpSecurity = s.SmtpSecurity, SmtpUser = s.SmtpUser, SmtpFrom = s.SmtpFrom,
@@ -50,6 +51,8 @@ public sealed class DiscussionSettingsForm
         s.CommentsRequireNameAndEmail = RequireNameAndEmail; s.CommentsAllowGuests = AllowGuests; s.CommentsCloseAfterDays = CloseAfterDays;
         s.CommentsPerPage = PerPage; s.CommentEditMinutes = EditMinutes; s.CommentReportThreshold = ReportThreshold;
         s.CommentModerationList = Lines(ModerationList); s.CommentBlockList = Lines(BlockList); s.UseGravatar = UseGravatar;
+        s.EmbedOrigins = string.Join('\n', (EmbedOrigins ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(o => Uri.TryCreate(o, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.GetLeftPart(UriPartial.Authority) : null).OfType<string>().Distinct());
         s.NotifyAuthorOfComments = NotifyAuthorOfComments; s.NotifyAuthorOfHeldComments = NotifyAuthorOfHeldComments;
         s.SpamCheckEnabled = SpamCheckEnabled; s.SpamCheckEndpoint = string.IsNullOrWhiteSpace(SpamCheckEndpoint) ? "https://rest.akismet.com" : SpamCheckEndpoint.Trim();
         s.SpamCheckApiKey = SpamCheckApiKey?.Trim();

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Parley.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class EmbedOrigins : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EmbedOrigins",
+                table: "SiteSettings",
+                type: "TEXT",
+                maxLength: 5000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EmbedOrigins",
+                table: "SiteSettings");
+        }
+    }
+}
