@@ -44,6 +44,7 @@ public static class ParleyCoreServices
         services.AddScoped<Accounts.StaffAccounts>();
         services.AddScoped<Accounts.AuthSessions>();
         services.AddScoped<Accounts.ApiTokens>();
+        services.AddScoped<Export.WxrExporter>();
         services.AddScoped<Media.MediaLibrary>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
         services.TryAddSingleton<Spam.ISpamCheck, Spam.AkismetSpamCheck>();

@@ -2,7 +2,7 @@ using Parley.Web.Cli;
 using Parley.Web.Hosting;
 
 // One executable: `Parley` or `Parley serve` runs the site; other verbs are commands (see Cli/).
-if (CommandLine.TryRunCommand(args, out var exitCode)) return exitCode;
+if (await CommandLine.TryRunCommandAsync(args) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(CommandLine.ServerArguments(args));
 builder.AddParley();

@@ -56,6 +56,22 @@ public sealed partial class ParleyProcess : IAsyncDisposable
 
     public string Address => _listening.Task.Result;
 
+    /// <summary>Runs a Parley command (not the server) to its end; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(ExecutablePath);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     private void Collect(string? line)
     {
         if (line is null) return;

@@ -30,12 +30,18 @@ public sealed class PostMarkdownRenderer
 
     public RenderedContent Render(string markdown)
     {
+        return ContentEnhancer.Enhance(RenderPlain(markdown));
+    }
+
+    /// <summary>
+    /// The sanitized HTML before Parley's own enhancements: what other systems (a WordPress export)
+    /// should receive, since they have their own ways to show figures and videos.
+    /// </summary>
+    public string RenderPlain(string markdown)
+    {
         ArgumentNullException.ThrowIfNull(markdown);
         if (markdown.Length > MaxSourceLength)
             throw new ArgumentException($"Markdown source is longer than {MaxSourceLength} characters.", nameof(markdown));
-
-        var html = Markdown.ToHtml(markdown, Pipeline);
-        var safe = _sanitizer.Sanitize(html);
-        return ContentEnhancer.Enhance(safe);
+        return _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
     }
 }

@@ -2,7 +2,7 @@ namespace Parley.Web.Cli;
 
 /// <summary>
 /// The command-line face of the Parley executable. With no arguments, or <c>serve</c>, it runs the
-/// site; <c>help</c> lists the commands. Later commands (import, export, backup) are added here.
+/// site; other verbs are commands that work on the same data folder and database, then exit.
 /// </summary>
 public static class CommandLine
 {
@@ -10,29 +10,30 @@ public static class CommandLine
         Usage: Parley [command] [options]
 
         Commands:
-          serve      Run the site (the default). Options such as --urls http://127.0.0.1:5000 and
-                     --Parley:DataPath=/srv/parley are passed to the server.
-          help       Show this text.
+          serve                          Run the site (the default). Options such as --urls http://127.0.0.1:5000
+                                         and --Parley:DataPath=/srv/parley are passed to the server.
+          export wordpress FILE.xml      Write the site as a WordPress export (WXR 1.2) that WordPress imports.
+          help                           Show this text.
 
-        Configuration keys (appsettings.json, environment variables such as Parley__DataPath,
-        or --Key=value arguments) are listed in README.md.
+        Every command reads the same configuration as the server (appsettings.json, environment
+        variables such as Parley__DataPath, or --Key=value arguments after the command); see README.md.
         """;
 
-    /// <summary>Runs a non-server command when one was asked for; false means: start the server.</summary>
-    public static bool TryRunCommand(string[] args, out int exitCode)
+    /// <summary>Runs a non-server command when one was asked for; null means: start the server.</summary>
+    public static async Task<int?> TryRunCommandAsync(string[] args)
     {
-        exitCode = 0;
-        if (args.Length == 0 || args[0] == "serve" || args[0].StartsWith('-')) return false;
-        switch (args[0])
+        if (args.Length == 0 || args[0] == "serve" || args[0].StartsWith('-')) return null;
+        switch (args)
         {
-            case "help" or "--help" or "-h":
+            case ["help" or "--help" or "-h", ..]:
                 Console.WriteLine(Usage);
-                return true;
+                return 0;
+            case ["export", "wordpress", var file, .. var rest]:
+                return await SiteCommand.RunAsync(rest, services => ExportCommands.WordPressAsync(services, file));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'.");
+                Console.Error.WriteLine($"Unknown command '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.");
                 Console.Error.WriteLine(Usage);
-                exitCode = 2;
-                return true;
+                return 2;
         }
     }
 

@@ -10,7 +10,7 @@ namespace Parley.Web.Hosting;
 /// <summary>What happens once before the first request: migrate, create the administrator, seed demo content.</summary>
 public static class ParleyStartup
 {
-    public static async Task PrepareAsync(this WebApplication app)
+    public static async Task PrepareAsync(this WebApplication app, bool seedDemoContent = true)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -37,7 +37,7 @@ public static class ParleyStartup
             Console.WriteLine();
         }
 
-        if (options.SeedDemoContent && await services.GetRequiredService<DemoContent>().SeedIfEmptyAsync(admin.Id))
+        if (seedDemoContent && options.SeedDemoContent && await services.GetRequiredService<DemoContent>().SeedIfEmptyAsync(admin.Id))
             logger.LogInformation("Seeded the demo content");
         // Posts whose time came while Parley was stopped go live now.
         await services.GetRequiredService<PostService>().PublishDueAsync();
