@@ -13,6 +13,8 @@ public static class CommandLine
           serve                          Run the site (the default). Options such as --urls http://127.0.0.1:5000
                                          and --Parley:DataPath=/srv/parley are passed to the server.
           export wordpress FILE.xml      Write the site as a WordPress export (WXR 1.2) that WordPress imports.
+          export static DIR              Write the public site as files any web server can serve; comments on
+                                         them go to the live site (set --Parley:PublicUrl to its address).
           help                           Show this text.
 
         Every command reads the same configuration as the server (appsettings.json, environment
@@ -28,6 +30,8 @@ public static class CommandLine
             case ["help" or "--help" or "-h", ..]:
                 Console.WriteLine(Usage);
                 return 0;
+            case ["export", "static", var directory, .. var rest]:
+                return await StaticExport.RunAsync(directory, rest);
             case ["export", "wordpress", var file, .. var rest]:
                 return await SiteCommand.RunAsync(rest, services => ExportCommands.WordPressAsync(services, file));
             default:
