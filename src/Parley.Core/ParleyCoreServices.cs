@@ -44,6 +44,7 @@ public static class ParleyCoreServices
         services.AddScoped<Accounts.StaffAccounts>();
         services.AddScoped<Accounts.AuthSessions>();
         services.AddScoped<Media.MediaLibrary>();
+        services.AddScoped<Import.WordPressImporter>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
         services.TryAddSingleton<Spam.ISpamCheck, Spam.AkismetSpamCheck>();
         services.TryAddSingleton<Notifications.ISiteLinks>(new Notifications.FixedSiteLinks("http://localhost"));
