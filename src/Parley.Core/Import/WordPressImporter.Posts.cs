@@ -141,7 +141,13 @@ public sealed partial class WordPressImporter
 
     private static int? Featured(Run run, WxrItem item, List<string> notes)
     {
-        if (item.MetaValue("_thumbnail_id") is not { } raw || !long.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) || id <= 0) return null;
+        if (item.MetaValue("_thumbnail_id") is not { } raw || raw.Trim().Length == 0) return null;
+        // Metadata is only ever read as text: a value that is not a plain number (serialized PHP, say) is not followed.
+        if (!long.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            notes.Add("Its featured image is not given as an attachment id; it has none.");
+            return null;
+        }
         if (run.Media.TryGetValue(id, out var media)) return media;
         notes.Add($"Its featured image (attachment {id}) is not in the export or could not be recorded; it has none.");
         return null;
