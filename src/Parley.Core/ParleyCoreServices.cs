@@ -46,6 +46,7 @@ public static class ParleyCoreServices
         services.AddScoped<Accounts.ApiTokens>();
         services.AddScoped<Export.WxrExporter>();
         services.AddScoped<Media.MediaLibrary>();
+        services.AddScoped<Import.WordPressImporter>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();
         services.TryAddSingleton<Spam.ISpamCheck, Spam.AkismetSpamCheck>();
         services.TryAddSingleton<Notifications.ISiteLinks>(new Notifications.FixedSiteLinks("http://localhost"));

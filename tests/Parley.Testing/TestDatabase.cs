@@ -31,6 +31,8 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddDbContext<ParleyDbContext>(o => o.Use(provider, connectionString));
         services.AddParleyCore();
+        // Staff accounts (the importer makes authors) go through Identity, as in the app.
+        services.AddIdentityCore<ParleyUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ParleyDbContext>();
         Services = services.BuildServiceProvider();
     }
 

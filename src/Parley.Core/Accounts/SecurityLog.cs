@@ -24,6 +24,7 @@ public sealed class SecurityLog(ParleyDbContext db, TimeProvider clock)
         public const string IdentityLinked = "identity-linked";
         public const string IdentityRemoved = "identity-removed";
         public const string AccountDeleted = "account-deleted";
+        public const string Imported = "imported";
     }
 
     public async Task RecordAsync(string kind, string? userId, string? detail = null, string? ip = null, string? actorId = null, CancellationToken ct = default)

@@ -81,6 +81,39 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
         return user;
     }
 
+    /// <summary>
+    /// An author account for someone who wrote on another site (an import): role Author, no password (they
+    /// are invited or reset a password to sign in), the address unconfirmed. Their user name is their email
+    /// when it is free, else <c>wordpress-{login}</c>.
+    /// </summary>
+    public async Task<ParleyUser> CreateImportedAsync(string displayName, string? email, string login, string actorId, CancellationToken ct = default)
+    {
+        var name = ReaderAccounts.CleanName(displayName, email);
+        var userName = email is not null && await users.FindByNameAsync(email) is null ? email : null;
+        if (userName is null)
+        {
+            var stem = "wordpress-" + Slugs.FromText(login, "author");
+            userName = stem;
+            for (var i = 2; await users.FindByNameAsync(userName) is not null; i++) userName = $"{stem}-{i}";
+        }
+        var user = new ParleyUser
+        {
+            UserName = userName, Email = email, EmailConfirmed = false, DisplayName = name,
+            Slug = await FreeSlugAsync(Slugs.FromText(name, "author"), ct), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded) throw new ValidationFailedException(new Dictionary<string, string[]> { ["Author"] = created.Errors.Select(e => e.Description).ToArray() });
+        // A fresh site's roles are made at start; a database set up some other way may not have this one yet.
+        if (!await db.Roles.AnyAsync(r => r.NormalizedName == Roles.Author.ToUpperInvariant(), ct))
+        {
+            db.Roles.Add(new IdentityRole(Roles.Author) { NormalizedName = Roles.Author.ToUpperInvariant() });
+            await db.SaveChangesAsync(ct);
+        }
+        await users.AddToRoleAsync(user, Roles.Author);
+        await log.RecordAsync(SecurityLog.Kinds.Imported, user.Id, $"{login} from WordPress, as {Roles.Author}", actorId: actorId, ct: ct);
+        return user;
+    }
+
     public async Task RevokeInvitationAsync(int id, string actorId, CancellationToken ct = default)
     {
         await db.Set<Invitation>().Where(i => i.Id == id && i.AcceptedAt == null)

@@ -34,6 +34,8 @@ public class Comment
     /// <summary>Hash of the source, so "already posted" is an index lookup however long the thread.</summary>
     public string BodyHash { get; set; } = "";
     public CommentStatus Status { get; set; }
+    /// <summary>A reader's comment, or a notice that another site linked here (imported from WordPress).</summary>
+    public CommentKind Kind { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
     public bool IsPinned { get; set; }
@@ -43,3 +45,9 @@ public class Comment
 }
 
 public enum CommentStatus { Pending = 0, Approved = 1, Spam = 2, Trash = 3 }
+
+/// <summary>
+/// Parley itself only makes comments; pingbacks and trackbacks ("this other post links here") come from
+/// WordPress imports and are kept as such, so the theme can show them apart.
+/// </summary>
+public enum CommentKind { Comment = 0, Pingback = 1, Trackback = 2 }

@@ -37,7 +37,7 @@ public static class CommentFields
         return new Clean(name.Length == 0 ? "Anonymous" : name, email.Length == 0 ? null : email.ToLowerInvariant(), url, body);
     }
 
-    private static bool IsEmail(string value) =>
+    internal static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.') &&
         !value.Any(char.IsWhiteSpace);
 

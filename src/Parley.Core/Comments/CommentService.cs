@@ -71,6 +71,78 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
     }
 
     /// <summary>
+    /// Saves a comment from another site (an import). No rate limit, block list, spam check or notification
+    /// applies: it was moderated there and keeps its state. It is cleaned and rendered like a new comment and
+    /// must fit the same limits; fields that cannot be kept (an email that is not an address) are dropped and
+    /// listed in <see cref="ImportedComment.Changes"/>. Replies below the site's deepest level attach to that
+    /// level, as new replies do. The post's comment count is not recounted here: the importer does it once per post.
+    /// </summary>
+    /// <exception cref="ValidationFailedException">The text is empty or longer than a comment may be.</exception>
+    public async Task<ImportedComment> ImportAsync(CommentImport input, CancellationToken ct = default)
+    {
+        var settings = await settingsService.GetAsync(ct);
+        var changes = new List<string>();
+        var body = input.Body.Trim();
+        if (body.Length == 0) throw ValidationFailedException.For("Body", "The comment has no text.");
+        if (body.Length > CommentLimits.Body) throw ValidationFailedException.For("Body", $"The comment is {body.Length:N0} characters long; the limit is {CommentLimits.Body:N0}.");
+
+        var name = (input.Name ?? "").Trim();
+        if (name.Length > CommentLimits.Name)
+        {
+            name = name[..CommentLimits.Name].TrimEnd();
+            changes.Add($"The name was cut to {CommentLimits.Name} characters.");
+        }
+        if (name.Length == 0) name = "Anonymous";
+        var email = (input.Email ?? "").Trim();
+        if (email.Length > 0 && (email.Length > CommentLimits.Email || !CommentFields.IsEmail(email)))
+        {
+            changes.Add($"The email \"{email}\" is not an address and was left out.");
+            email = "";
+        }
+        string? website = null;
+        if (!string.IsNullOrWhiteSpace(input.Website) && (website = CommentFields.NormalizeWebsite(input.Website.Trim())) is null)
+            changes.Add($"The website \"{input.Website.Trim()}\" is not an http or https address and was left out.");
+        string? ip = null;
+        if (!string.IsNullOrWhiteSpace(input.Ip))
+        {
+            if (System.Net.IPAddress.TryParse(input.Ip.Trim(), out var address)) ip = address.ToString();
+            else changes.Add($"The IP address \"{input.Ip.Trim()}\" is not one and was left out.");
+        }
+
+        if (!await db.Posts.AnyAsync(p => p.Id == input.PostId, ct)) throw new NotFoundException("The post");
+        int? parentId = null;
+        var depth = 0;
+        if (input.ParentId is { } wanted)
+        {
+            var parent = db.Comments.Local.FirstOrDefault(c => c.Id == wanted)
+                ?? await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == wanted, ct);
+            if (parent is null || parent.PostId != input.PostId) changes.Add("The comment it answered is not there; it is shown at the top level.");
+            else
+            {
+                var deepest = Math.Max(1, settings.CommentThreadDepth) - 1;
+                (parentId, depth) = parent.Depth >= deepest ? (parent.ParentId ?? parent.Id, deepest) : (parent.Id, parent.Depth + 1);
+            }
+        }
+
+        var emailOrNull = email.Length == 0 ? null : email.ToLowerInvariant();
+        var comment = new Comment
+        {
+            PostId = input.PostId, ParentId = parentId, Depth = depth, Kind = input.Kind, Status = input.Status,
+            AuthorName = name, AuthorEmail = emailOrNull, AuthorUrl = website, AuthorUserId = input.AuthorUserId, AuthorIp = ip,
+            AvatarKey = AvatarKey(settings, emailOrNull ?? name),
+            BodySource = body, BodyHtml = renderer.Render(body), BodyHash = HashBody(body), CreatedAt = input.CreatedAt,
+            // Subscribers were told (or not) on the old site; approving it later here must not mail them now.
+            NotifiedAt = input.Status == CommentStatus.Approved ? input.CreatedAt : null,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        return new ImportedComment(comment, changes);
+    }
+
+    /// <summary>Recounts a post's approved comments after an import wrote its thread.</summary>
+    public Task RecountAsync(int postId, CancellationToken ct = default) => CountApprovedAsync(postId, clock.GetUtcNow().UtcDateTime, ct);
+
+    /// <summary>
     /// A reply written by staff from the moderation queue: approved at once, under their account, and
     /// allowed on a held parent (answering is often how a moderator deals with one). The parent is approved too.
     /// </summary>

@@ -24,6 +24,7 @@ public class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
     public DbSet<Comments.ModerationLogEntry> ModerationLog => Set<Comments.ModerationLogEntry>();
     public DbSet<Comments.CommentReaction> CommentReactions => Set<Comments.CommentReaction>();
+    public DbSet<Import.ImportedItem> ImportedItems => Set<Import.ImportedItem>();
 
     public DbSet<Accounts.SignInProvider> SignInProviders => Set<Accounts.SignInProvider>();
     public DbSet<Accounts.SecurityEvent> SecurityEvents => Set<Accounts.SecurityEvent>();

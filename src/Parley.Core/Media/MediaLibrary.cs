@@ -132,6 +132,28 @@ public sealed class MediaLibrary(ParleyDbContext db, SettingsService settings, T
 
     /// <summary>Sets the alternative text and caption (trimmed; an empty caption is none).</summary>
     /// <exception cref="ValidationFailedException">Too long (fields <c>altText</c>, <c>caption</c>).</exception>
+    /// <summary>
+    /// Records a file that stays where it is (an imported site's attachment kept as a link): an item with the
+    /// absolute <see cref="MediaItem.Url"/> and no stored file, usable as a featured image. An item with the same
+    /// address is reused, so a file is recorded once however often it is imported.
+    /// </summary>
+    public async Task<MediaItem> AddLinkAsync(MediaLink link, CancellationToken ct = default)
+    {
+        if (!Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || link.Url.Length > 500)
+            throw ValidationFailedException.For("Url", "A linked file needs an http or https address of up to 500 characters.");
+        if (await db.MediaItems.FirstOrDefaultAsync(m => m.Url == link.Url, ct) is { } existing) return existing;
+        var item = new MediaItem
+        {
+            Url = link.Url, ContentType = link.ContentType, AltText = Cut(link.AltText ?? "", 1000), Caption = string.IsNullOrWhiteSpace(link.Caption) ? null : Cut(link.Caption, 2000),
+            CreatedAt = link.CreatedAt, UploadedById = link.UploadedById, OriginalFileName = link.FileName is null ? null : UploadNames.Clean(link.FileName),
+        };
+        db.MediaItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return item;
+
+        static string Cut(string text, int max) => text.Length <= max ? text.Trim() : text[..max].Trim();
+    }
+
     public async Task UpdateAsync(int id, string? altText, string? caption, CancellationToken ct = default)
     {
         var alt = altText?.Trim() ?? "";
@@ -151,3 +173,6 @@ public sealed class MediaLibrary(ParleyDbContext db, SettingsService settings, T
 
     private static ValidationFailedException Refused(string message) => ValidationFailedException.For("file", message);
 }
+
+/// <summary>A file to record by its address only (see <see cref="MediaLibrary.AddLinkAsync"/>).</summary>
+public sealed record MediaLink(string Url, string ContentType, string? AltText, string? Caption, string? FileName, string? UploadedById, DateTime CreatedAt);

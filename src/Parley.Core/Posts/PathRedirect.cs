@@ -13,3 +13,6 @@ public class PathRedirect
     public Post? Post { get; set; }
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>What became of an old address given to <see cref="PostService.AddOldPathAsync"/>.</summary>
+public enum OldPathOutcome { Added, AlreadyThere, LeadsElsewhere }

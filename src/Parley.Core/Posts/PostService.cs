@@ -23,6 +23,45 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         return post;
     }
 
+    /// <summary>
+    /// Creates a post brought over from another site (an import): the same validation, rendering, taxonomy and
+    /// slug rules as <see cref="CreateAsync"/>, but dated <paramref name="writtenAt"/> (when it was written
+    /// there), and a slug that is taken here gets a number instead of being refused (the old address
+    /// redirects to the new one anyway).
+    /// </summary>
+    public async Task<Post> ImportAsync(PostInput input, string authorId, DateTime writtenAt, CancellationToken ct = default)
+    {
+        Validate(input);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var post = new Post { Kind = input.Kind, Title = "", Slug = "", AuthorId = authorId, CreatedAt = writtenAt };
+        await ApplyAsync(post, input, now, ct, numberTakenSlug: true);
+        post.UpdatedAt = writtenAt;
+        foreach (var revision in post.Revisions) revision.CreatedAt = writtenAt;
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+        await settings.TouchContentAsync(now, ct);
+        return post;
+    }
+
+    /// <summary>
+    /// Makes an address the post had elsewhere (on an imported site) answer with a permanent redirect to it.
+    /// An address that already leads somewhere here is left alone.
+    /// </summary>
+    public async Task<OldPathOutcome> AddOldPathAsync(int postId, string oldPath, CancellationToken ct = default)
+    {
+        var path = PostUrls.Normalize(oldPath);
+        if (path.Length > 500) return OldPathOutcome.LeadsElsewhere;
+        var existing = await db.PathRedirects.AsNoTracking().Where(r => r.Path == path).Select(r => new { r.PostId }).FirstOrDefaultAsync(ct);
+        if (existing is not null) return existing.PostId == postId ? OldPathOutcome.AlreadyThere : OldPathOutcome.LeadsElsewhere;
+        db.PathRedirects.Add(new PathRedirect { Path = path, PostId = postId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        return OldPathOutcome.Added;
+    }
+
+    /// <summary>The slug a new post of <paramref name="kind"/> asking for <paramref name="wanted"/> gets: itself when free, else with a number.</summary>
+    public Task<string> FreeSlugAsync(PostKind kind, string wanted, CancellationToken ct = default) =>
+        UniqueSlugAsync(kind, 0, Slugs.FromText(wanted), ct);
+
     public async Task<Post> UpdateAsync(int id, PostInput input, string editorId, CancellationToken ct = default)
     {
         Validate(input);
@@ -89,7 +128,7 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         return published;
     }
 
-    private async Task ApplyAsync(Post post, PostInput input, DateTime now, CancellationToken ct, string? editorId = null)
+    private async Task ApplyAsync(Post post, PostInput input, DateTime now, CancellationToken ct, string? editorId = null, bool numberTakenSlug = false)
     {
         var rendered = renderer.Render(input.Body);
         post.Title = input.Title.Trim();
@@ -118,9 +157,9 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         if (post.Slug != wanted)
         {
             // A slug the author typed is theirs to change; one made from the title quietly gets a number.
-            if (chosen && await SlugOwnerAsync(post, wanted, ct) is { } owner)
+            if (chosen && !numberTakenSlug && await SlugOwnerAsync(post, wanted, ct) is { } owner)
                 throw ValidationFailedException.For(nameof(input.Slug), $"The address \"{wanted}\" is already used by \"{owner}\". Choose another.");
-            post.Slug = await UniqueSlugAsync(post, wanted, ct);
+            post.Slug = await UniqueSlugAsync(post.Kind, post.Id, wanted, ct);
         }
 
         await SetTaxonomyAsync(post, input, ct);
@@ -152,13 +191,13 @@ public sealed class PostService(ParleyDbContext db, PostMarkdownRenderer rendere
         }
     }
 
-    private async Task<string> UniqueSlugAsync(Post post, string wanted, CancellationToken ct)
+    private async Task<string> UniqueSlugAsync(PostKind kind, int id, string wanted, CancellationToken ct)
     {
         var candidate = wanted;
         for (var n = 2; ; n++)
         {
-            var reserved = post.Kind == PostKind.Page && Slugs.Reserved.Contains(candidate);
-            var taken = await db.Posts.AnyAsync(p => p.Kind == post.Kind && p.Slug == candidate && p.Id != post.Id, ct);
+            var reserved = kind == PostKind.Page && Slugs.Reserved.Contains(candidate);
+            var taken = await db.Posts.AnyAsync(p => p.Kind == kind && p.Slug == candidate && p.Id != id, ct);
             if (!reserved && !taken) return candidate;
             candidate = $"{wanted}-{n}";
         }

@@ -11,6 +11,22 @@ public sealed class TagService(ParleyDbContext db)
     public Task<List<TagRow>> AllAsync(CancellationToken ct = default) =>
         db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagRow(t.Id, t.Name, t.Slug, t.Posts.Count)).ToListAsync(ct);
 
+    /// <summary>
+    /// The tag called <paramref name="name"/>, made when there is none. Tags are one per slug, so "Café" and
+    /// "cafe" are the same tag, as they are when a post is saved.
+    /// </summary>
+    public async Task<(Tag Tag, bool Created)> EnsureAsync(string name, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 200) throw ValidationFailedException.For("Name", "Give the tag a name of up to 200 characters.");
+        var slug = Slugs.FromText(name);
+        var existing = db.Tags.Local.FirstOrDefault(t => t.Slug == slug) ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (existing is not null) return (existing, false);
+        var tag = db.Tags.Add(new Tag { Name = name, Slug = slug }).Entity;
+        await db.SaveChangesAsync(ct);
+        return (tag, true);
+    }
+
     public async Task RenameAsync(int id, string? name, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200) throw ValidationFailedException.For("Name", "Give the tag a name of up to 200 characters.");

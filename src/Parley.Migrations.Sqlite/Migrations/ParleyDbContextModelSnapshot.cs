@@ -647,6 +647,9 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsPinned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
@@ -740,6 +743,43 @@ namespace Parley.Migrations.Sqlite.Migrations
                     b.HasIndex("CommentId", "At");
 
                     b.ToTable("ModerationLog");
+                });
+
+            modelBuilder.Entity("Parley.Core.Import.ImportedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Kind", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems");
                 });
 
             modelBuilder.Entity("Parley.Core.Media.MediaItem", b =>
