@@ -12,6 +12,8 @@ public static class CommandLine
         Commands:
           serve                          Run the site (the default). Options such as --urls http://127.0.0.1:5000
                                          and --Parley:DataPath=/srv/parley are passed to the server.
+          import wordpress FILE.xml      Import a WordPress export (WXR 1.0-1.2): authors, categories, tags, posts,
+            [--dry-run] [--media link]   pages, comments and old addresses. Running it twice adds nothing twice.
           export wordpress FILE.xml      Write the site as a WordPress export (WXR 1.2) that WordPress imports.
           export static DIR              Write the public site as files any web server can serve; comments on
                                          them go to the live site (set --Parley:PublicUrl to its address).
@@ -30,6 +32,14 @@ public static class CommandLine
             case ["help" or "--help" or "-h", ..]:
                 Console.WriteLine(Usage);
                 return 0;
+            case ["import", "wordpress", var file, .. var rest]:
+            {
+                var dryRun = rest.Contains("--dry-run");
+                var mediaAt = Array.IndexOf(rest, "--media");
+                var media = mediaAt >= 0 && mediaAt + 1 < rest.Length ? rest[mediaAt + 1] : "link";
+                var config = rest.Where((a, i) => a != "--dry-run" && (mediaAt < 0 || (i != mediaAt && i != mediaAt + 1))).ToArray();
+                return await SiteCommand.RunAsync(config, services => ImportCommands.WordPressAsync(services, file, dryRun, media));
+            }
             case ["export", "static", var directory, .. var rest]:
                 return await StaticExport.RunAsync(directory, rest);
             case ["export", "wordpress", var file, .. var rest]:

@@ -6,11 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Parley.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ApiTokens : Migration
+    public partial class ApiEmbedImport : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "EmbedOrigins",
+                table: "SiteSettings",
+                type: "TEXT",
+                maxLength: 5000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "Comments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "ApiToken",
                 columns: table => new
@@ -37,6 +52,23 @@ namespace Parley.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ImportedItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LocalId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedItems", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiToken_TokenHash",
                 table: "ApiToken",
@@ -47,6 +79,12 @@ namespace Parley.Migrations.Sqlite.Migrations
                 name: "IX_ApiToken_UserId",
                 table: "ApiToken",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedItems_Source_Kind_ExternalId",
+                table: "ImportedItems",
+                columns: new[] { "Source", "Kind", "ExternalId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -54,6 +92,17 @@ namespace Parley.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ApiToken");
+
+            migrationBuilder.DropTable(
+                name: "ImportedItems");
+
+            migrationBuilder.DropColumn(
+                name: "EmbedOrigins",
+                table: "SiteSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Comments");
         }
     }
 }

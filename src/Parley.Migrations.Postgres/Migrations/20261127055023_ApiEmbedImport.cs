@@ -7,11 +7,26 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Parley.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class ApiTokens : Migration
+    public partial class ApiEmbedImport : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "EmbedOrigins",
+                table: "SiteSettings",
+                type: "character varying(5000)",
+                maxLength: 5000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "Comments",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "ApiToken",
                 columns: table => new
@@ -38,6 +53,23 @@ namespace Parley.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ImportedItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LocalId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedItems", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiToken_TokenHash",
                 table: "ApiToken",
@@ -48,6 +80,12 @@ namespace Parley.Migrations.Postgres.Migrations
                 name: "IX_ApiToken_UserId",
                 table: "ApiToken",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedItems_Source_Kind_ExternalId",
+                table: "ImportedItems",
+                columns: new[] { "Source", "Kind", "ExternalId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -55,6 +93,17 @@ namespace Parley.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ApiToken");
+
+            migrationBuilder.DropTable(
+                name: "ImportedItems");
+
+            migrationBuilder.DropColumn(
+                name: "EmbedOrigins",
+                table: "SiteSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Comments");
         }
     }
 }
