@@ -39,6 +39,7 @@ public static class ParleyPipeline
         app.MapAvatars();
         app.MapOneClickUnsubscribe();
         Areas.Admin.Media.MediaUploadEndpoint.MapMediaUpload(app);
+        Areas.Admin.Import.ImportUploadEndpoint.MapImportUpload(app);
         Api.ApiEndpoints.MapParleyApi(app);
         Embed.EmbedEndpoints.MapEmbed(app);
         app.MapRazorPages();

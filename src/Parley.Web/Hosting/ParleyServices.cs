@@ -60,6 +60,7 @@ public static class ParleyServices
         });
         services.AddSingleton<Auth.SignInThrottle>();
         services.AddScoped<Auth.ReaderSignIn>();
+        services.AddSingleton<Areas.Admin.Import.ImportJobs>();
         services.AddSingleton<Auth.PendingLink>();
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
