@@ -50,8 +50,14 @@ internal sealed class ImportScan
         switch (record)
         {
             case WxrAuthor author: Authors.Add(author); break;
-            case WxrCategory category: Categories.Add(category); break;
-            case WxrTag tag: Tags.Add(tag); break;
+            case WxrCategory category:
+                Categories.Add(category);
+                _categorySlugs.Add(category.Slug);
+                break;
+            case WxrTag tag:
+                Tags.Add(tag);
+                _tagSlugs.Add(tag.Slug);
+                break;
             case WxrTerm term: OtherTerms[term.Taxonomy] = OtherTerms.GetValueOrDefault(term.Taxonomy) + 1; break;
             case WxrItem item:
                 Items++;
@@ -67,12 +73,15 @@ internal sealed class ImportScan
         foreach (var term in item.Terms)
         {
             var slug = term.Slug.Length > 0 ? term.Slug : Slugs.FromText(term.Name);
-            if (term.Domain == "category" && !Categories.Any(c => c.Slug == slug))
+            if (term.Domain == "category" && _categorySlugs.Add(slug))
                 Categories.Add(new WxrCategory(null, slug, null, term.Name, null));
-            else if (term.Domain == "post_tag" && !Tags.Any(t => t.Slug == slug))
+            else if (term.Domain == "post_tag" && _tagSlugs.Add(slug))
                 Tags.Add(new WxrTag(null, slug, term.Name, null));
         }
     }
+
+    private readonly HashSet<string> _categorySlugs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tagSlugs = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How imports of this site are recognised: its address without the scheme (http and https exports of

@@ -45,9 +45,15 @@ internal sealed partial class MarkdownWriter
         if (name == "a") return inLink ? Inline(e.ChildNodes, inLink) : Link(e);
         if (name is "code" or "tt") return Code(e, inLink);
         if (Markers.TryGetValue(name, out var marker)) return Emphasis(e, marker, name is "strike" ? "del" : name, inLink);
-        if (name is "script" or "style" or "noscript" or "template" or "svg" or "math" or "iframe" or "object" or "embed" or "video" or "audio" or "select" or "textarea" or "button" or "input" or "canvas")
+        if (name is "script" or "style" or "noscript" or "template" or "select" or "textarea" or "button" or "input" or "canvas")
         {
-            Block(e).ToList(); // the same notes as at block level; their text has no place inside a line
+            notes.Group("Left out, as Parley never runs or shows them", "<" + name + ">");
+            return "";
+        }
+        if (name is "svg" or "math" or "iframe" or "object" or "embed" or "video" or "audio")
+        {
+            // Players inside a line (a link around a frame, say) have no Markdown form; paragraphs split around direct ones.
+            notes.Group("Left out, as Parley's posts cannot hold them", "<" + name + ">");
             return "";
         }
         if (!comment && KeptTags.TryGetValue(name, out var attributes))

@@ -15,14 +15,14 @@ internal sealed partial class MarkdownWriter(bool comment, MarkupNotes notes, Ur
     private static readonly HashSet<string> Unwrapped = new(StringComparer.Ordinal)
     {
         "div", "section", "article", "aside", "header", "footer", "main", "nav", "center", "hgroup", "address", "li", "dd", "dt",
-        "tbody", "thead", "tfoot", "tr", "td", "th", "body", "span-block", "form", "fieldset", "search",
+        "tbody", "thead", "tfoot", "tr", "td", "th", "body", "form", "fieldset", "search",
     };
 
     private static readonly HashSet<string> BlockNames = new(StringComparer.Ordinal)
     {
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "pre", "hr", "figure", "figcaption", "table", "dl",
         "details", "video", "audio", "iframe", "embed", "object", "script", "style", "noscript", "template", "svg", "math",
-        "canvas", "select", "textarea", "button", "input", "cite-block",
+        "canvas", "select", "textarea", "button", "input",
     };
 
     /// <summary>The Markdown for the children of <paramref name="parent"/>, blocks separated by blank lines.</summary>

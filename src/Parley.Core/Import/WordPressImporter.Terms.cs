@@ -73,8 +73,11 @@ public sealed partial class WordPressImporter
             }
             if (run.Options.DryRun)
             {
-                result = wanted;
-                for (var n = 2; same is not null && result == wanted || run.PlannedCategories.Contains(result); n++) result = $"{wanted}-{n}";
+                // The same numbering CategoryService applies, against the database and what this run would have made.
+                var candidate = wanted;
+                for (var n = 2; run.PlannedCategories.Contains(candidate) || await db.Categories.AnyAsync(c => c.Slug == candidate, ct); n++)
+                    candidate = $"{wanted}-{n}";
+                result = candidate;
                 run.PlannedCategories.Add(result);
                 run.Map.Record(ImportedKinds.Category, category.Slug, "slug:" + result);
             }
