@@ -33,7 +33,10 @@ public static class ApiEndpoints
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.All))
-            .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.All).RequireClaim(ApiTokenHandler.ScopeClaim, "write"));
+            .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.All).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
+            .AddPolicy(ManageApi.EditorWritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
+            .AddPolicy(ManageApi.ModeratePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor, Roles.Author))
+            .AddPolicy(ManageApi.ModerateWritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor, Roles.Author).RequireClaim(ApiTokenHandler.ScopeClaim, "write"));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Parley API";
@@ -64,6 +67,7 @@ public static class ApiEndpoints
         api.MapPosts("posts", PostKind.Post);
         api.MapPosts("pages", PostKind.Page);
         api.MapReadApi();
+        api.MapManageApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
     }
 }

@@ -133,6 +133,42 @@ public sealed class ApiTests(ApiApps apps) : IClassFixture<ApiApps>
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task Editors_manage_taxonomy_moderators_work_the_queue_and_authors_cannot_touch_categories(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var admin = WithToken(app, await TokenAsync(await StaffClient.SignInAsync(app), write: true));
+        var made = await admin.PostAsJsonAsync("/api/v1/categories", new { name = "Through the API " + provider });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        using var category = JsonDocument.Parse(await made.Content.ReadAsStringAsync());
+        var id = category.RootElement.GetProperty("id").GetInt32();
+        var child = await admin.PostAsJsonAsync("/api/v1/categories", new { name = "Child " + provider, parentId = id });
+        using var childJson = JsonDocument.Parse(await child.Content.ReadAsStringAsync());
+        var cycle = await admin.PutAsJsonAsync($"/api/v1/categories/{id}", new { name = "Through the API " + provider, parentId = childJson.RootElement.GetProperty("id").GetInt32() });
+        await ProblemAsync(cycle, HttpStatusCode.BadRequest);
+        await ProblemAsync(await admin.PostAsJsonAsync("/api/v1/categories", new { name = "" }), HttpStatusCode.BadRequest);
+        await ProblemAsync(await admin.PutAsJsonAsync("/api/v1/categories/999999", new { name = "Ghost" }), HttpStatusCode.NotFound);
+
+        var authorEmail = $"api-author-{Guid.NewGuid():N}@example.org";
+        await StaffClient.CreateAsync(app, authorEmail, Roles.Author);
+        var author = WithToken(app, await TokenAsync(await StaffClient.SignInAsync(app, authorEmail, "a long test password"), write: true));
+        await ProblemAsync(await author.PostAsJsonAsync("/api/v1/categories", new { name = "Not mine to make" }), HttpStatusCode.Forbidden);
+
+        // The queue: a held guest comment, approved through the API.
+        await CommentPoster.PostAsync(app.CreatePlainClient(), "/2026/10/a-note-from-the-repair-cafe-the-toaster-that-wouldnt",
+            CommentPoster.Guest("Hold me for the API " + provider, email: $"held-{provider}@example.org"));
+        using var queue = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/comments?status=pending"));
+        var held = queue.RootElement.GetProperty("items").EnumerateArray().First(c => c.GetProperty("bodyHtml").GetString()!.Contains("Hold me for the API"));
+        var commentId = held.GetProperty("id").GetInt32();
+        await ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/comments/{commentId}", new { action = "explode" }), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/comments/{commentId}", new { action = "approve" })).StatusCode);
+        // The author of other people's posts does not see or moderate that comment.
+        await ProblemAsync(await author.PutAsJsonAsync($"/api/v1/comments/{commentId}", new { action = "trash" }), HttpStatusCode.NotFound);
+        using var media = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/media"));
+        Assert.True(media.RootElement.GetProperty("total").GetInt32() >= 0);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task The_openapi_document_and_the_reference_page_describe_the_same_operations(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
