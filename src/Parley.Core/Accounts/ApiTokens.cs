@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Data;
 
@@ -16,7 +15,7 @@ public sealed class ApiTokens(ParleyDbContext db, TimeProvider clock)
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100) throw ValidationFailedException.For("Name", "Name the token (up to 100 characters), e.g. \"my static site\".");
         if (await db.Set<ApiToken>().CountAsync(t => t.UserId == userId && t.RevokedAt == null, ct) >= 50)
             throw ValidationFailedException.For("Name", "You have 50 tokens already. Revoke one first.");
-        var secret = Marker + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Marker + EmailSignIn.Token(32);
         var token = new ApiToken
         {
             UserId = userId, Name = name.Trim(), Prefix = secret[..(Marker.Length + 6)], TokenHash = EmailSignIn.Hash(secret),

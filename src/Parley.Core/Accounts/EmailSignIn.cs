@@ -103,9 +103,8 @@ public sealed class EmailSignIn(ParleyDbContext db, MailQueue mail, ISiteLinks l
             .Join(db.UserRoles, u => u.Id, r => r.UserId, (u, r) => r).AnyAsync(ct);
     }
 
-    private static string Token(int bytes) => Base64Url(RandomNumberGenerator.GetBytes(bytes));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A random secret for links and tokens: <paramref name="bytes"/> bytes, URL-safe base64.</summary>
+    public static string Token(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

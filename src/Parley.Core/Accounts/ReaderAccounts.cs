@@ -108,12 +108,7 @@ public sealed class ReaderAccounts(UserManager<ParleyUser> users, ParleyDbContex
         if (deleteComments)
         {
             foreach (var comment in theirs.OrderByDescending(c => c.Depth))
-            {
-                await db.Comments.Where(c => c.ParentId == comment.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, comment.ParentId).SetProperty(c => c.Depth, c => c.Depth > 0 ? c.Depth - 1 : 0), ct);
-                await db.CommentReactions.Where(r => r.CommentId == comment.Id).ExecuteDeleteAsync(ct);
-                db.Comments.Remove(comment);
-            }
+                await CommentThreads.RemoveKeepingRepliesAsync(db, comment, ct);
         }
         else
         {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Data;
@@ -43,7 +42,7 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
         if (errors.Count == 0 && await users.FindByNameAsync(email) is not null) errors["Email"] = ["Someone on the staff already uses that address."];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = EmailSignIn.Token(32);
         var now = clock.GetUtcNow().UtcDateTime;
         db.Add(new Invitation { Email = email, Role = role!, TokenHash = EmailSignIn.Hash(token), InvitedById = inviterId, CreatedAt = now, ExpiresAt = now + InvitationLifetime });
         var site = await settings.GetAsync(ct);

@@ -21,6 +21,11 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
 {
     public const int PageSize = 30;
 
+    /// <summary>A comment as the queue shows it; one projection for the queue and a commenter's history.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Comment, QueueItem>> AsQueueItem = c => new QueueItem(
+        c.Id, c.Status, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.AuthorIp, c.AvatarKey, c.BodyHtml,
+        c.CreatedAt, c.PostId, c.Post!.Title, c.Post.Slug, c.Post.PublishedAt!.Value, c.ParentId);
+
     public async Task<PagedResult<QueueItem>> QueueAsync(ModeratorScope scope, CommentStatus status, string? search, int page, CancellationToken ct = default)
     {
         var query = Visible(scope).Where(c => c.Status == status);
@@ -36,8 +41,7 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(c => new QueueItem(c.Id, c.Status, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.AuthorIp, c.AvatarKey, c.BodyHtml,
-                c.CreatedAt, c.PostId, c.Post!.Title, c.Post.Slug, c.Post.PublishedAt!.Value, c.ParentId))
+            .Select(AsQueueItem)
             .ToListAsync(ct);
         return new PagedResult<QueueItem>(items, page, PageSize, total);
     }
@@ -52,8 +56,7 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
         var theirs = Visible(scope).Where(c => c.AuthorEmail != null && c.AuthorEmail.ToLower() == lower);
         var counts = await theirs.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var latest = await theirs.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(50)
-            .Select(c => new QueueItem(c.Id, c.Status, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.AuthorIp, c.AvatarKey, c.BodyHtml,
-                c.CreatedAt, c.PostId, c.Post!.Title, c.Post.Slug, c.Post.PublishedAt!.Value, c.ParentId))
+            .Select(AsQueueItem)
             .ToListAsync(ct);
         return (Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0), latest);
     }
@@ -102,7 +105,7 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
             };
             if (to == from) continue;
             if (to is { } status) comment.Status = status;
-            else await DeleteKeepingRepliesAsync(comment, ct);
+            else await CommentThreads.RemoveKeepingRepliesAsync(db, comment, ct);
             if (to == CommentStatus.Approved) await notifier.ApprovedAsync(comment, ct);
             db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = action, FromStatus = from, ToStatus = to, ModeratorId = scope.ModeratorId, At = now });
             changed++;
@@ -151,13 +154,5 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
         await CommentCounts.RecountAsync(db, theirs.Select(c => c.PostId), ct);
         settings.Forget();
         return Math.Max(1, theirs.Count);
-    }
-
-    /// <summary>Deleting for good keeps the conversation readable: replies move up to the deleted comment's parent.</summary>
-    private async Task DeleteKeepingRepliesAsync(Comment comment, CancellationToken ct)
-    {
-        await db.Comments.Where(c => c.ParentId == comment.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, comment.ParentId).SetProperty(c => c.Depth, c => c.Depth > 0 ? c.Depth - 1 : 0), ct);
-        db.Comments.Remove(comment);
     }
 }

@@ -15,6 +15,9 @@ public static class SignInProblems
     public const string Link = "link";
     public const string Passkey = "passkey";
 
+    /// <summary>The sign-in page showing <paramref name="code"/>'s sentence, keeping where the person was going.</summary>
+    public static string PageFor(string code, string returnUrl) => $"/account/signin?problem={code}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+
     public static string? Message(string? code) => code switch
     {
         Provider => "The sign-in with that account did not complete. Try again, or choose another way to sign in.",

@@ -44,7 +44,7 @@ public sealed class CodeModel(EmailSignIn emailSignIn, ReaderSignIn readerSignIn
         var outcome = await readerSignIn.SignInAsync(HttpContext, OutsideIdentity.ForEmail(redeemed.Email));
         var back = ReaderSignIn.SafeReturn(Url, redeemed.ReturnUrl);
         return outcome.Problem is { } problem
-            ? LocalRedirect($"/account/signin?problem={problem}&returnUrl={Uri.EscapeDataString(back)}")
+            ? LocalRedirect(SignInProblems.PageFor(problem, back))
             : LocalRedirect(back);
     }
 

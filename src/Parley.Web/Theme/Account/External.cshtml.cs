@@ -83,5 +83,5 @@ public sealed class ExternalModel(SignInProviderRegistry registry, ReaderSignIn 
     }
 
     private LocalRedirectResult Problem(string code, string back) =>
-        LocalRedirect($"/account/signin?problem={code}&returnUrl={Uri.EscapeDataString(back)}");
+        LocalRedirect(SignInProblems.PageFor(code, back));
 }

@@ -32,5 +32,5 @@ public sealed class PasskeySignInModel(SignInManager<ParleyUser> signIn, ReaderS
     }
 
     private LocalRedirectResult Problem(string code, string back) =>
-        LocalRedirect($"/account/signin?problem={code}&returnUrl={Uri.EscapeDataString(back)}");
+        LocalRedirect(SignInProblems.PageFor(code, back));
 }
