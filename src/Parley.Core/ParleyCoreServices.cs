@@ -19,6 +19,7 @@ public static class ParleyCoreServices
         services.AddMemoryCache();
         services.AddSingleton<PostMarkdownRenderer>();
         services.AddScoped<SettingsService>();
+        services.TryAddSingleton<ContentChanges>();
         services.AddScoped<PostService>();
         services.AddScoped<Media.ResponsiveImages>();
         services.AddScoped<PostQueries>();

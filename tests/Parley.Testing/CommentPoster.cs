@@ -17,6 +17,7 @@ public static class CommentPoster
         var form = formPage.QuerySelector("form.comment-form") ?? throw new InvalidOperationException("No reply form on " + postPath);
         var values = FormFields.Collect(form, fields.ToDictionary(f => "Form." + f.Key, f => f.Value));
         if (!withToken) values.RemoveAll(v => v.Key == "__parley_af");
+        else await FormFields.FillBlanksAsync(client, values);
 
         var response = await client.PostAsync(form.GetAttribute("action")!.Split('#')[0], new FormUrlEncodedContent(values));
         var body = await response.Content.ReadAsStringAsync();

@@ -41,6 +41,7 @@ public static class StaffClient
         var values = FormFields.Collect(form, fields);
         var token = page.QuerySelector("input[name=__parley_af]")!.GetAttribute("value")!;
         if (!values.Any(v => v.Key == "__parley_af")) values.Add(new("__parley_af", token));
+        await FormFields.FillBlanksAsync(client, values);
         var action = form.GetAttribute("action");
         var url = string.IsNullOrEmpty(action) ? pageUrl : action;
         return await client.PostAsync(url, new FormUrlEncodedContent(values));

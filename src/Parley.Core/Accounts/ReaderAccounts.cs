@@ -12,7 +12,7 @@ namespace Parley.Core.Accounts;
 /// Reader accounts: made on first sign-in from an outside identity, holding several identities,
 /// and deleted on request. Readers have no role; a staff account is never created or joined here.
 /// </summary>
-public sealed class ReaderAccounts(UserManager<ParleyUser> users, ParleyDbContext db, TimeProvider clock)
+public sealed class ReaderAccounts(UserManager<ParleyUser> users, ParleyDbContext db, TimeProvider clock, Settings.SettingsService settings)
 {
     public const int NameLength = 60;
 
@@ -124,6 +124,7 @@ public sealed class ReaderAccounts(UserManager<ParleyUser> users, ParleyDbContex
         await db.SaveChangesAsync(ct);
         Check(await users.DeleteAsync(user));
         await CommentCounts.RecountAsync(db, postIds, ct);
+        await settings.TouchDiscussionAsync(postIds, clock.GetUtcNow().UtcDateTime, ct);
     }
 
     private static void Check(IdentityResult result)

@@ -112,7 +112,7 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
         }
         await db.SaveChangesAsync(ct);
         await CommentCounts.RecountAsync(db, comments.Select(c => c.PostId), ct);
-        if (changed > 0) await settings.TouchContentAsync(now, ct);
+        if (changed > 0) await settings.TouchDiscussionAsync(comments.Select(c => c.PostId), now, ct);
         return changed;
     }
 

@@ -19,7 +19,7 @@ public sealed class CommentReactions(ParleyDbContext db, SettingsService setting
         catch (DbUpdateException) { /* a double click raced itself; the unique index kept one like */ }
         var count = await db.Set<CommentReaction>().CountAsync(r => r.CommentId == commentId && r.Kind == ReactionKind.Like, ct);
         await db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LikeCount, count), ct);
-        await settings.TouchContentAsync(clock.GetUtcNow().UtcDateTime, ct);
+        await settings.TouchDiscussionAsync([comment.PostId], clock.GetUtcNow().UtcDateTime, ct);
         return count;
     }
 
@@ -43,7 +43,7 @@ public sealed class CommentReactions(ParleyDbContext db, SettingsService setting
             db.Add(new ModerationLogEntry { CommentId = commentId, Action = ModerationAction.Unapprove, FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Pending, ModeratorId = "reports", At = now });
             await db.SaveChangesAsync(ct);
             await CommentCounts.RecountAsync(db, [comment.PostId], ct);
-            await settings.TouchContentAsync(now, ct);
+            await settings.TouchDiscussionAsync([comment.PostId], now, ct);
         }
         return true;
     }

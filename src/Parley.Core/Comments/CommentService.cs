@@ -227,7 +227,11 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
 
     /// <summary>Whether a post takes comments now: its own switch, then its own "close after N days", else the site's.</summary>
     public static bool IsOpen(bool commentsOpen, int? closeAfterDays, DateTime publishedAt, SiteSettings settings, DateTime nowUtc) =>
-        commentsOpen && ((closeAfterDays ?? settings.CommentsCloseAfterDays) is not { } days || publishedAt.AddDays(days) > nowUtc);
+        commentsOpen && (ClosesAt(commentsOpen, closeAfterDays, publishedAt, settings) is not { } closes || closes > nowUtc);
+
+    /// <summary>When an open discussion closes by itself (after the site's or the post's number of days); null when it does not.</summary>
+    public static DateTime? ClosesAt(bool commentsOpen, int? closeAfterDays, DateTime publishedAt, SiteSettings settings) =>
+        commentsOpen && (closeAfterDays ?? settings.CommentsCloseAfterDays) is { } days ? publishedAt.AddDays(days) : null;
 
     /// <summary>
     /// A reply must answer an approved comment of the same post. Below the deepest level it attaches
@@ -267,7 +271,7 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
     internal async Task CountApprovedAsync(int postId, DateTime now, CancellationToken ct)
     {
         await CommentCounts.RecountAsync(db, [postId], ct);
-        await settingsService.TouchContentAsync(now, ct);
+        await settingsService.TouchDiscussionAsync([postId], now, ct);
     }
 
     internal static string HashBody(string body) =>

@@ -9,7 +9,7 @@ namespace Parley.Core.Settings;
 /// page needs the settings, so they are kept in memory and dropped on every local change; the short
 /// lifetime bounds how stale another server sharing the database can be.
 /// </summary>
-public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache)
+public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache, ContentChanges changes)
 {
     private const string CacheKey = "parley:settings";
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
@@ -36,6 +36,24 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache)
     /// <summary>Records that public content changed, so Last-Modified and cached listings move on.</summary>
     public async Task TouchContentAsync(DateTime nowUtc, CancellationToken ct = default)
     {
+        await MoveContentVersionAsync(nowUtc, ct);
+        changes.Tell(ContentChange.WholeSite);
+    }
+
+    /// <summary>
+    /// Records that the discussion under these posts changed (a comment posted, approved, edited, removed, liked):
+    /// the content version moves on as for any change, but only pages that show these discussions are out of date.
+    /// </summary>
+    public async Task TouchDiscussionAsync(IEnumerable<int> postIds, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var posts = postIds.Distinct().ToArray();
+        if (posts.Length == 0) return;
+        await MoveContentVersionAsync(nowUtc, ct);
+        changes.Tell(new ContentChange(posts));
+    }
+
+    private async Task MoveContentVersionAsync(DateTime nowUtc, CancellationToken ct)
+    {
         var updated = await db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ContentChangedAt, nowUtc), ct);
         if (updated == 0)
@@ -47,7 +65,11 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache)
     }
 
     /// <summary>Drops the cached copy after a change made outside <see cref="SaveAsync"/>.</summary>
-    public void Forget() => cache.Remove(CacheKey);
+    public void Forget()
+    {
+        cache.Remove(CacheKey);
+        changes.Tell(ContentChange.WholeSite);
+    }
 
     public async Task SaveAsync(Action<SiteSettings> change, DateTime nowUtc, CancellationToken ct = default)
     {
@@ -57,5 +79,6 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache)
         settings.UpdatedAt = nowUtc;
         await db.SaveChangesAsync(ct);
         cache.Remove(CacheKey);
+        changes.Tell(ContentChange.WholeSite);
     }
 }

@@ -34,6 +34,11 @@ public static class CommentFeedEndpoints
     private static async Task<IResult> WriteAsync(HttpContext http, CommentQueries comments, SiteContext site, TimeProvider clock, PublicPost? post, FeedFormat format)
     {
         await site.LoadAsync(http.RequestAborted);
+        if (Caching.SharedPage.Of(http) is { } shared)
+        {
+            if (post is null) shared.KeepShowingAllDiscussions();
+            else shared.Keep(post.Id);
+        }
         var recent = await comments.RecentAsync(Items, post?.Id, clock.GetUtcNow().UtcDateTime, http.RequestAborted);
         var entries = recent.Select(c =>
         {
@@ -46,7 +51,7 @@ public static class CommentFeedEndpoints
         var title = post is null ? $"Comments on {settings.Title}" : $"Comments on “{post.Title}”";
         var home = post is null ? site.Absolute("/") : site.Absolute(PostUrls.PathFor(post.Kind, post.Slug, post.PublishedAt, site.Zone)) + "#comments";
         var feed = new FeedDocument(title, settings.Tagline, home, site.Absolute(http.Request.Path), settings.Language,
-            recent.Count > 0 ? recent[0].CreatedAt : settings.LastChange, entries);
+            recent.Count > 0 ? recent[0].CreatedAt : post?.PublishedAt ?? settings.LastChange, entries);
         return await FeedEndpoints.WriteAsync(http, feed, format);
     }
 }

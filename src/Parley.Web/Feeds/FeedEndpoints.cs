@@ -32,7 +32,9 @@ public static class FeedEndpoints
     private static async Task<IResult> WriteAsync(HttpContext http, FeedSource source, string? kind, string? slug, FeedFormat format)
     {
         var feed = await source.BuildAsync(kind, slug, http.Request.Path, http.RequestAborted);
-        return feed is null ? Results.NotFound() : await WriteAsync(http, feed, format);
+        if (feed is null) return Results.NotFound();
+        Caching.SharedPage.Of(http)?.Keep(); // posts only: no comment counts in it
+        return await WriteAsync(http, feed, format);
     }
 
     /// <summary>Writes any feed document in the asked format, with Last-Modified for conditional GETs.</summary>
@@ -95,6 +97,7 @@ public sealed class FeedSource(PostQueries queries, ParleyDbContext db, SiteCont
                 p.FeaturedImage is null ? null : site.Absolute(p.FeaturedImage.Url));
         }).ToList();
         return new FeedDocument(title, settings.Tagline, site.Absolute(homePath), site.Absolute(feedPath), settings.Language,
-            settings.LastChange == default ? DateTime.UnixEpoch : settings.LastChange, entries);
+            // The newest post's time, not the site's last change: a comment elsewhere does not make this feed new.
+            entries.Count > 0 ? entries.Max(e => e.UpdatedAt) : settings.LastChange == default ? DateTime.UnixEpoch : settings.LastChange, entries);
     }
 }

@@ -10,16 +10,23 @@ public static class SiteFileEndpoints
     public static IEndpointRouteBuilder MapSiteFiles(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/sitemap.xml", FeedEndpoints.GetOrHead, SitemapAsync);
-        app.MapMethods("/robots.txt", FeedEndpoints.GetOrHead, (SiteContext site) => Results.Text(
+        app.MapMethods("/robots.txt", FeedEndpoints.GetOrHead, (HttpContext http, SiteContext site) => KeptText(http,
             $"User-agent: *\nDisallow: /admin/\nDisallow: /account/\nDisallow: /search\n\nSitemap: {site.Absolute("/sitemap.xml")}\n",
             "text/plain; charset=utf-8"));
         return app;
+    }
+
+    private static IResult KeptText(HttpContext http, string text, string contentType)
+    {
+        Caching.SharedPage.Of(http)?.Keep();
+        return Results.Text(text, contentType);
     }
 
     private static async Task SitemapAsync(HttpContext http, PostQueries queries, SiteContext site)
     {
         await site.LoadAsync(http.RequestAborted);
         var entries = await queries.SitemapAsync(http.RequestAborted);
+        Caching.SharedPage.Of(http)?.Keep();
         http.Response.ContentType = "application/xml; charset=utf-8";
         http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(site.Settings.LastChange, TimeSpan.Zero);
         using var buffer = new MemoryStream();

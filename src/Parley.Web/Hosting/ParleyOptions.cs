@@ -32,6 +32,8 @@ public sealed class ParleyOptions
 
     public SignInSettings SignIn { get; set; } = new();
 
+    public Caching.PageCacheSettings PageCache { get; set; } = new();
+
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string MediaPath => Path.Combine(FullDataPath, "media");
 }

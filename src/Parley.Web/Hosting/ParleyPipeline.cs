@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Parley.Web.Caching;
 using Parley.Web.Feeds;
 using Parley.Web.Theme.Comments;
 
@@ -17,6 +18,8 @@ public static class ParleyPipeline
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<RequestLimits>();
+        // Kept pages are served before anything that reads the database.
+        app.UseMiddleware<Caching.PageCacheMiddleware>();
         app.UseMiddleware<OldPathRedirects>();
         app.UseMiddleware<ConditionalGet>();
 
@@ -35,6 +38,7 @@ public static class ParleyPipeline
         app.UseAuthorization();
         app.MapFeeds();
         app.MapCommentFeeds();
+        app.MapFormState();
         app.MapSiteFiles();
         app.MapAvatars();
         app.MapOneClickUnsubscribe();

@@ -40,6 +40,7 @@ public static class ParleyServices
         services.AddScoped<Theme.SiteContext>();
         services.AddScoped<Theme.PageMeta>();
         services.AddSingleton<Theme.ContentVersionCache>();
+        services.AddSingleton<Caching.PageCache>();
         services.AddScoped<Feeds.FeedSource>();
         services.AddScoped<Theme.Comments.Discussion>();
         services.AddSingleton<Theme.Comments.CommenterCookies>();

@@ -22,6 +22,7 @@ public abstract class ListingPageModel(PostQueries queries) : ThemePageModel
         Meta.Description ??= Intro;
         Meta.Canonical = Site.Absolute(page > 1 ? $"{canonicalPath}?page={page}" : canonicalPath);
         SetLastModified(Site.Settings.LastChange);
+        Caching.SharedPage.Of(HttpContext)?.Keep(Posts.Items.Select(p => p.Id)); // each shows its comment count
         return Page();
     }
 }

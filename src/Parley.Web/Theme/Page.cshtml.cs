@@ -16,6 +16,7 @@ public sealed class StandalonePageModel(PostQueries queries) : ThemePageModel
         if (slug != Post.Slug) return RedirectPermanent("/" + Post.Slug);
         PostPageMeta.Describe(Meta, Site, Post);
         SetLastModified(Site.Settings.LastChange);
+        Caching.SharedPage.Of(HttpContext)?.Keep(Post.Id);
         return Page();
     }
 }

@@ -20,8 +20,11 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
     public DiscussionView? Discussion { get; private set; }
     private string? _formToken;
 
-    /// <summary>One anti-forgery token for all the small forms on the page (likes, reports, edits), made once.</summary>
-    public string FormToken => _formToken ??= HttpContext.RequestServices
+    /// <summary>
+    /// One anti-forgery token for every form on the page (reply, likes, reports, edits), made once. Empty on a
+    /// page kept for everyone: the page's script fetches this visitor's token (<see cref="Caching.FormStateEndpoint"/>).
+    /// </summary>
+    public string FormToken => _formToken ??= Caching.SharedPage.IsShared(HttpContext) ? "" : HttpContext.RequestServices
         .GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken!;
 
     /// <summary>The Markdown of the reader's own comment whose edit form is open.</summary>
@@ -43,6 +46,12 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
         Discussion = await discussion.LoadAsync(Post!, Post!.AuthorId, HttpContext);
         if (Discussion.Editing is { } editing) EditingSource = await comments.SourceAsync(editing, HttpContext.RequestAborted);
         SetLastModified(Site.Settings.LastChange);
+        if (Caching.SharedPage.Of(HttpContext) is { } shared)
+        {
+            shared.Keep(Post.Id);
+            if (CommentService.ClosesAt(Post.CommentsOpen, Post.CommentsCloseAfterDays, Post.PublishedAt, Site.Settings) is { } closes)
+                shared.ExpireAt(new DateTimeOffset(closes, TimeSpan.Zero));
+        }
         return Page();
     }
 
@@ -75,7 +84,7 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
             return new JsonResult(new { errors = outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "form" : e.Key, e => e.Value) }) { StatusCode = outcome.Status };
 
         await LoadPartsAsync();
-        Discussion = await discussion.LoadAsync(Post, Post.AuthorId, HttpContext, Form, outcome.Errors);
+        Discussion = await discussion.LoadAsync(Post, Post.AuthorId, HttpContext, Form, outcome.Errors, confirming: outcome.NeedsConfirmation);
         Response.StatusCode = outcome.Status;
         return Page();
     }

@@ -79,11 +79,9 @@ public sealed class CommentActionsTests(CommentApps apps) : IClassFixture<Commen
         var stranger = app.CreatePlainClient();
         var other = await HtmlPage.GetAsync(stranger, TimetablePost);
         Assert.Null(other.QuerySelector($"#comment-{id}"));
-        var token = other.QuerySelector("input[name=__parley_af]")!.GetAttribute("value")!;
-        var forged = await stranger.PostAsync($"{TimetablePost}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__parley_af"] = token, ["commentId"] = id.ToString(),
-        }));
+        var fields = new List<KeyValuePair<string, string>> { new("__parley_af", other.QuerySelector("input[name=__parley_af]")!.GetAttribute("value")!), new("commentId", id.ToString()) };
+        await FormFields.FillBlanksAsync(stranger, fields);
+        var forged = await stranger.PostAsync($"{TimetablePost}?handler=Delete", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.NotEqual(CommentStatus.Trash, (await Stored(app, id)).Status);
 

@@ -28,7 +28,8 @@ public sealed class CommentPostingTests(CommentApps apps) : IClassFixture<Commen
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved));
+        var adminId = await db.Users.Where(u => u.Email == ParleyApp.AdminEmail).Select(u => u.Id).SingleAsync();
+        await scope.ServiceProvider.GetRequiredService<CommentModeration>().ApplyAsync(new ModeratorScope(adminId, true), [id], ModerationAction.Approve);
     }
 
     [Theory]

@@ -30,7 +30,11 @@ public sealed record DiscussionView(
 }
 
 /// <summary>The outcome of posting the reply form: a saved comment, or a status with messages and the form as typed.</summary>
-public sealed record SubmitOutcome(Comment? Comment, int Status, IReadOnlyDictionary<string, string[]> Errors, TimeSpan? RetryAfter = null);
+public sealed record SubmitOutcome(Comment? Comment, int Status, IReadOnlyDictionary<string, string[]> Errors, TimeSpan? RetryAfter = null)
+{
+    /// <summary>Posted without JavaScript from a page kept for everyone: the answer's form is this reader's, and one more press posts it.</summary>
+    public bool NeedsConfirmation { get; init; }
+}
 
 /// <summary>
 /// The web side of "Leave a Reply": reads the thread for a post page and turns a posted form into a
@@ -45,7 +49,7 @@ public sealed class Discussion(
     public const string GeneralError = "";
 
     public async Task<DiscussionView> LoadAsync(PublicPost post, string authorId, HttpContext http, CommentForm? posted = null,
-        IReadOnlyDictionary<string, string[]>? errors = null, string? previewHtml = null)
+        IReadOnlyDictionary<string, string[]>? errors = null, string? previewHtml = null, bool confirming = false)
     {
         var own = cookies.ReadOwn(http.Request);
         var order = ReadOrder(http.Request);
@@ -67,7 +71,10 @@ public sealed class Discussion(
         form.ParentId = replyTo?.Id;
         var open = CommentService.IsOpen(post.CommentsOpen, post.CommentsCloseAfterDays, post.PublishedAt, site.Settings, now);
         if (http.Request.Query["as"] == "guest") form.AsGuest = true;
-        return new DiscussionView(thread, post.CommentCount, open, form, timing.Issue(), replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml)
+        // A page kept for everyone carries no form stamp; the page's script fetches one for its reader.
+        // Asking to confirm, the reader has been writing for a while already: the stamp does not make them wait again.
+        var issued = Caching.SharedPage.IsShared(http) ? "" : timing.Issue(confirming ? TimeSpan.FromSeconds(options.Value.Limits.CommentMinimumSeconds) : TimeSpan.Zero);
+        return new DiscussionView(thread, post.CommentCount, open, form, issued, replyTo, errors ?? new Dictionary<string, string[]>(), previewHtml)
         {
             SignedIn = form.AsGuest ? null : await SignedInAsync(http),
             SignedInAvailable = http.User.Identity?.IsAuthenticated == true,
@@ -119,7 +126,12 @@ public sealed class Discussion(
     public async Task<SubmitOutcome> SubmitAsync(PublicPost post, CommentForm form, HttpContext http)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            // A page kept for everyone, posted from a browser without JavaScript: the form is now filled in for this reader.
+            if (http.Request.Form.TryGetValue("__parley_af", out var sent) && string.IsNullOrEmpty(sent))
+                return Refuse(StatusCodes.Status400BadRequest, "One more step: press Post Comment again to post your comment.") with { NeedsConfirmation = true };
             return Refuse(StatusCodes.Status400BadRequest, "This form had expired. Your comment is still here: post it again.");
+        }
         if (!string.IsNullOrEmpty(form.Company))
             return Refuse(StatusCodes.Status400BadRequest, "Your comment could not be posted.");
         switch (timing.Check(form.Issued, TimeSpan.FromSeconds(options.Value.Limits.CommentMinimumSeconds)))

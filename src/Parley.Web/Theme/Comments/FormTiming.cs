@@ -13,7 +13,8 @@ public sealed class FormTiming(IDataProtectionProvider protection, TimeProvider 
     public static readonly TimeSpan Maximum = TimeSpan.FromDays(1);
     private readonly IDataProtector _protector = protection.CreateProtector("Parley.Comments.FormTiming");
 
-    public string Issue() => _protector.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
+    /// <summary>A stamp saying the form was shown <paramref name="ago"/> before now.</summary>
+    public string Issue(TimeSpan ago = default) => _protector.Protect((clock.GetUtcNow() - ago).UtcTicks.ToString(CultureInfo.InvariantCulture));
 
     public enum Verdict { Fine, TooFast, Expired, Missing }
 

@@ -20,6 +20,17 @@
     frame.focus();
   });
 
+  // A page kept for every visitor has empty anti-forgery fields and no form stamp: fetch this reader's own.
+  var blanks = document.querySelectorAll('input[name="__parley_af"][value=""], input[name="Form.Issued"][value=""]');
+  var formState = !blanks.length || !window.fetch ? Promise.resolve() :
+    fetch("/comments/form-state", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (state) {
+        if (!state) return;
+        blanks.forEach(function (input) { input.value = input.name === "Form.Issued" ? state.issued : state.token; });
+      })
+      .catch(function () { /* the forms still post; the server then asks to confirm once */ });
+
   // A permalink to a comment on another page of a long thread: ask the server which page holds it.
   var wanted = /^#comment-(\d+)$/.exec(location.hash);
   if (wanted && !document.getElementById("comment-" + wanted[1]) && document.getElementById("comments")) {
@@ -32,8 +43,10 @@
     var likeForm = event.target.closest && event.target.closest(".comment__like-form");
     if (!likeForm || !window.fetch) return;
     event.preventDefault();
-    fetch(likeForm.getAttribute("action"), {
-      method: "POST", body: new FormData(likeForm), credentials: "same-origin", headers: { Accept: "application/json" }
+    formState.then(function () {
+      return fetch(likeForm.getAttribute("action"), {
+        method: "POST", body: new FormData(likeForm), credentials: "same-origin", headers: { Accept: "application/json" }
+      });
     }).then(function (response) { return response.json(); }).then(function (json) {
       if (typeof json.likes !== "number") return;
       var button = likeForm.querySelector(".comment__like");
@@ -151,15 +164,18 @@
   form.addEventListener("submit", function (event) {
     if (!window.fetch || !window.FormData) return;
     event.preventDefault();
-    var data = new FormData(form);
+    var data;
     var preview = event.submitter && event.submitter.name === "Form.Preview";
-    if (preview) data.set("Form.Preview", "true");
     var buttons = form.querySelectorAll("button");
     buttons.forEach(function (b) { b.disabled = true; });
     status.textContent = preview ? "Preparing preview…" : "Posting…";
     clearErrors();
-    fetch(form.getAttribute("action").split("#")[0], {
-      method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" }
+    formState.then(function () {
+      data = new FormData(form);
+      if (preview) data.set("Form.Preview", "true");
+      return fetch(form.getAttribute("action").split("#")[0], {
+        method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" }
+      });
     }).then(function (response) {
       if (preview) {
         return response.json().then(function (json) {
