@@ -43,6 +43,12 @@ public sealed class ImportCommandTests
             Assert.True(roundCode == 0, round);
             Assert.Equal(Count(exported, @"(\d+) posts"), Count(round, @"(\d+) posts"));
             Assert.Equal(Count(exported, @"(\d+) pages"), Count(round, @"(\d+) pages"));
+            // And the same content: titles, slugs, dates, terms, the text and pictures of each body, the comment threads.
+            var before = await RoundTrip.ReadAsync(Path.Combine(folder, "data"));
+            Assert.Equal(posts + Count(first, @"(\d+) pages"), before.Count);
+            Assert.True(before.Values.Sum(p => p.Comments.Count) > 20 && before.Values.Any(p => p.Comments.Any(c => c.Parent is not null)));
+            var differences = RoundTrip.Differences(before, await RoundTrip.ReadAsync(Path.Combine(folder, "fresh")));
+            Assert.True(differences.Count == 0, $"{differences.Count} difference(s) after the round trip:\n" + string.Join("\n", differences.Take(60)));
 
             var (badCode, bad) = await ParleyProcess.RunToExitAsync(folder, environment, "import", "wordpress", Path.Combine(folder, "missing.xml"));
             Assert.Equal(2, badCode);
