@@ -5,8 +5,8 @@ using Parley.Core.Rendering;
 namespace Parley.Core.Export;
 
 /// <summary>
-/// Parley's sanitized HTML in the shapes WordPress itself uses: a figure (an image alone in its
-/// paragraph, with a title) becomes a <c>[caption]</c>, a video link alone on its line a bare URL that
+/// Parley's sanitized HTML in the shapes WordPress itself uses: a figure (an image, or a linked image, alone
+/// in its paragraph, with a title) becomes a <c>[caption]</c>, a video link alone on its line a bare URL that
 /// WordPress embeds. Parley's importer reads both back the same way.
 /// </summary>
 public static class WordPressHtml
@@ -23,9 +23,12 @@ public static class WordPressHtml
         {
             if (p.Children.Length != 1 || p.TextContent.Trim().Length > 0 && p.FirstElementChild!.LocalName == "img") continue;
             var only = p.FirstElementChild!;
-            if (only.LocalName == "img" && only.GetAttribute("title") is { Length: > 0 } caption)
+            // A linked picture (a link around the image alone) keeps its link inside the caption, as WordPress writes it.
+            var picture = only.LocalName == "img" ? only
+                : only.LocalName == "a" && only.Children.Length == 1 && only.FirstElementChild!.LocalName == "img" && p.TextContent.Trim().Length == 0 ? only.FirstElementChild : null;
+            if (picture?.GetAttribute("title") is { Length: > 0 } caption)
             {
-                only.RemoveAttribute("title");
+                picture.RemoveAttribute("title");
                 p.OuterHtml = $"<p>[caption id=\"\" align=\"alignnone\"]{only.OuterHtml} {System.Net.WebUtility.HtmlEncode(caption)}[/caption]</p>";
             }
             else if (only.LocalName == "a" && only.GetAttribute("href") is { } href && only.TextContent.Trim() == href && p.TextContent.Trim() == href

@@ -161,7 +161,8 @@ public sealed class WxrExporter(ParleyDbContext db, SettingsService settings, Po
             {
                 CommentStatus.Approved => "1", CommentStatus.Spam => "spam", CommentStatus.Trash => "trash", _ => "0",
             });
-            xml.WriteElementString("comment_type", Wp, "comment");
+            // Pingbacks and trackbacks stay what they are, so WordPress (and Parley) show them apart.
+            xml.WriteElementString("comment_type", Wp, c.Kind switch { CommentKind.Pingback => "pingback", CommentKind.Trackback => "trackback", _ => "comment" });
             xml.WriteElementString("comment_parent", Wp, (c.ParentId ?? 0).ToString(CultureInfo.InvariantCulture));
             xml.WriteElementString("comment_user_id", Wp, "0");
             xml.WriteEndElement();

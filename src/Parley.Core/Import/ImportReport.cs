@@ -18,8 +18,12 @@ public sealed record ImportReport
     public int Tags { get; init; }
     public int Posts { get; init; }
     public int Pages { get; init; }
-    /// <summary>Attachments recorded as linked media (their files stay where they are).</summary>
+    /// <summary>Attachments recorded as media: downloaded (<see cref="Downloaded"/>) or linked (their files stay where they are).</summary>
     public int Attachments { get; init; }
+    /// <summary>Of <see cref="Attachments"/>, those whose files were downloaded into the media library.</summary>
+    public int Downloaded { get; init; }
+    /// <summary>Files that could not be downloaded (each has a note with the reason); those attachments stay links.</summary>
+    public int NotDownloaded { get; init; }
     public ImportCommentCounts Comments { get; init; } = new();
     /// <summary>Old addresses that now answer with a permanent redirect to the imported post.</summary>
     public int Redirects { get; init; }

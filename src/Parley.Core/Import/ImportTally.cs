@@ -5,7 +5,7 @@ namespace Parley.Core.Import;
 /// <summary>The report as it is being gathered; the same code counts a dry run and a real one.</summary>
 internal sealed class ImportTally
 {
-    public int Authors, Categories, Tags, Posts, Pages, Attachments, Redirects, Skipped, AlreadyImported;
+    public int Authors, Categories, Tags, Posts, Pages, Attachments, Downloaded, NotDownloaded, Redirects, Skipped, AlreadyImported;
     public int Approved, Pending, Spam, Trash, Pingbacks;
     public string? StoppedAt;
     private readonly List<ImportNote> _notes = [];
@@ -32,7 +32,7 @@ internal sealed class ImportTally
     public void Merge(ImportTally unit)
     {
         Authors += unit.Authors; Categories += unit.Categories; Tags += unit.Tags; Posts += unit.Posts; Pages += unit.Pages;
-        Attachments += unit.Attachments; Redirects += unit.Redirects; Skipped += unit.Skipped; AlreadyImported += unit.AlreadyImported;
+        Attachments += unit.Attachments; Downloaded += unit.Downloaded; NotDownloaded += unit.NotDownloaded; Redirects += unit.Redirects; Skipped += unit.Skipped; AlreadyImported += unit.AlreadyImported;
         Approved += unit.Approved; Pending += unit.Pending; Spam += unit.Spam; Trash += unit.Trash; Pingbacks += unit.Pingbacks;
         _notes.AddRange(unit._notes);
         foreach (var (reason, (count, example)) in unit._grouped)
@@ -42,7 +42,7 @@ internal sealed class ImportTally
     public ImportReport ToReport(string source, bool dryRun) => new()
     {
         Source = source, DryRun = dryRun, Completed = StoppedAt is null, StoppedAt = StoppedAt,
-        Authors = Authors, Categories = Categories, Tags = Tags, Posts = Posts, Pages = Pages, Attachments = Attachments,
+        Authors = Authors, Categories = Categories, Tags = Tags, Posts = Posts, Pages = Pages, Attachments = Attachments, Downloaded = Downloaded, NotDownloaded = NotDownloaded,
         Redirects = Redirects, Skipped = Skipped, AlreadyImported = AlreadyImported,
         Comments = new ImportCommentCounts { Approved = Approved, Pending = Pending, Spam = Spam, Trash = Trash, Pingbacks = Pingbacks },
         Notes = [.. _notes, .. _grouped.Select(g => new ImportNote(g.Value.Count == 1 ? g.Value.Example : $"{g.Value.Count} items (e.g. {g.Value.Example})", g.Key))],

@@ -125,6 +125,7 @@ internal sealed partial class MarkdownWriter
             notes.Add("A picture without an address was left out.");
             return null;
         }
+        if (img.HasAttribute(LocalMedia.Marker)) return src;
         if (site is not null && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(site, src, out var absolute))
             return absolute.AbsoluteUri;
         return src;

@@ -44,7 +44,7 @@ public sealed partial class WordPressImporter
 
         var (title, titleNote) = WordPressItems.Title(item);
         var (excerpt, excerptNote) = WordPressItems.Excerpt(item);
-        var markup = WordPressMarkup.ToMarkdown(item.Content, new MarkupContext(item.PostId, run.Attachments, run.Site));
+        var markup = WordPressMarkup.ToMarkdown(item.Content, new MarkupContext(item.PostId, run.Attachments, run.Site, run.Local));
         notes.AddRange(new[] { titleNote, excerptNote }.OfType<string>());
         notes.AddRange(markup.Notes);
         if (markup.Markdown.Length > PostMarkdownRenderer.MaxSourceLength)

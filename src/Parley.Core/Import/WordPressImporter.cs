@@ -34,7 +34,8 @@ public sealed partial class WordPressImporter(ParleyDbContext db, PostService po
         var scan = ImportScan.Read(file, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var source = scan.Source();
-        var run = new Run(options, source, scan.SiteUri(), SiteTime.Zone(await settings.GetAsync(ct)), now, new ImportMap(db, source, now, options.DryRun));
+        using var downloader = options.Downloads is { } downloads && !options.DryRun ? new AttachmentDownloader(downloads, media) : null;
+        var run = new Run(options, source, scan.SiteUri(), SiteTime.Zone(await settings.GetAsync(ct)), now, new ImportMap(db, source, now, options.DryRun), downloader);
         foreach (var repair in scan.Repairs) run.Tally.Note("The file", repair);
         if (scan.Stopped is { } stopped) run.Tally.StoppedAt = stopped.Message;
 
@@ -126,8 +127,13 @@ public sealed partial class WordPressImporter(ParleyDbContext db, PostService po
     };
 
     /// <summary>What one import knows as it goes: the mappings from the export's ids to Parley's, and the report.</summary>
-    private sealed class Run(ImportOptions options, string source, Uri? site, TimeZoneInfo zone, DateTime now, ImportMap map)
+    private sealed class Run(ImportOptions options, string source, Uri? site, TimeZoneInfo zone, DateTime now, ImportMap map, AttachmentDownloader? downloader)
     {
+        public AttachmentDownloader? Downloader { get; } = downloader;
+        /// <summary>Downloaded attachments by their old address, for pointing content at the copies here.</summary>
+        public LocalMedia Local { get; } = new();
+        /// <summary>Old address → media item id of files downloaded in this run.</summary>
+        public Dictionary<string, int> DownloadedUrls { get; } = new(StringComparer.Ordinal);
         public ImportOptions Options { get; } = options;
         public string Source { get; } = source;
         public Uri? Site { get; } = site;

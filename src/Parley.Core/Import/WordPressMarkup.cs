@@ -7,8 +7,11 @@ namespace Parley.Core.Import;
 /// <summary>Markdown made from WordPress content, with what could not be carried over fully.</summary>
 public sealed record MarkupResult(string Markdown, IReadOnlyList<string> Notes);
 
-/// <summary>What a post's content may refer to: its own id and the export's attachments (for galleries), and the old site (for relative picture addresses).</summary>
-public sealed record MarkupContext(long? PostId = null, AttachmentIndex? Attachments = null, Uri? Site = null);
+/// <summary>
+/// What a post's content may refer to: its own id and the export's attachments (for galleries), the old site (for
+/// relative picture addresses), and the attachments downloaded here (pictures and links to them point at the copies).
+/// </summary>
+public sealed record MarkupContext(long? PostId = null, AttachmentIndex? Attachments = null, Uri? Site = null, LocalMedia? Local = null);
 
 /// <summary>
 /// Converts WordPress post and comment content to Parley's Markdown, in the order WordPress itself builds a
@@ -50,6 +53,7 @@ public static partial class WordPressMarkup
             while (classic.FirstChild is { } child) classic.Parent!.InsertBefore(child, classic);
             classic.Remove();
         }
+        context.Local?.Rewrite(body, context.Site);
         var markdown = new MarkdownWriter(comment: false, notes, context.Site).Write(body).Trim();
         return new MarkupResult(markdown.Length == 0 ? "" : markdown + "\n", notes.ToList());
     }

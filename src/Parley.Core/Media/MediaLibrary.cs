@@ -19,10 +19,12 @@ public sealed class MediaLibrary(ParleyDbContext db, SettingsService settings, T
     /// mismatch); size, dimensions and frame count are checked before any pixel is decoded.
     /// <paramref name="mediaRoot"/> is the folder served at <c>/media</c> (<c>ParleyOptions.MediaPath</c>).
     /// </summary>
-    /// <exception cref="ValidationFailedException">Refused, with a message for the person (field <c>file</c>).</exception>
+    /// <exception cref="ValidationFailedException">Refused, with a message for the person (field <c>file</c>, or
+    /// <c>altText</c>/<c>caption</c> when <paramref name="text"/> is too long).</exception>
     public async Task<MediaItem> UploadAsync(Stream content, string? fileName, string? declaredContentType, string mediaRoot,
-        string uploaderId, CancellationToken ct = default)
+        string uploaderId, MediaText? text = null, CancellationToken ct = default)
     {
+        var (alt, caption) = CheckText(text?.AltText, text?.Caption);
         Vips.EnsureConfigured();
         mediaRoot = Path.GetFullPath(mediaRoot);
         using var spool = await UploadSpool.ReadAsync(content, Path.Combine(mediaRoot, ".incoming"), ct);
@@ -60,6 +62,8 @@ public sealed class MediaLibrary(ParleyDbContext db, SettingsService settings, T
                 Animated = result.Animated,
                 UploadedById = uploaderId,
                 OriginalFileName = UploadNames.Clean(fileName),
+                AltText = alt,
+                Caption = caption,
             };
             db.MediaItems.Add(item);
             await db.SaveChangesAsync(ct);
@@ -130,8 +134,6 @@ public sealed class MediaLibrary(ParleyDbContext db, SettingsService settings, T
             if (!FileBatch.TryDelete(file)) log.LogWarning("Could not delete media file {File}.", file);
     }
 
-    /// <summary>Sets the alternative text and caption (trimmed; an empty caption is none).</summary>
-    /// <exception cref="ValidationFailedException">Too long (fields <c>altText</c>, <c>caption</c>).</exception>
     /// <summary>
     /// Records a file that stays where it is (an imported site's attachment kept as a link): an item with the
     /// absolute <see cref="MediaItem.Url"/> and no stored file, usable as a featured image. An item with the same
@@ -154,7 +156,21 @@ public sealed class MediaLibrary(ParleyDbContext db, SettingsService settings, T
         static string Cut(string text, int max) => text.Length <= max ? text.Trim() : text[..max].Trim();
     }
 
+    /// <summary>Sets the alternative text and caption (trimmed; an empty caption is none).</summary>
+    /// <exception cref="ValidationFailedException">Too long (fields <c>altText</c>, <c>caption</c>).</exception>
     public async Task UpdateAsync(int id, string? altText, string? caption, CancellationToken ct = default)
+    {
+        var (alt, text) = CheckText(altText, caption);
+        var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("The media item");
+        item.AltText = alt;
+        item.Caption = text;
+        await db.SaveChangesAsync(ct);
+        // Featured images show their alt text on public pages.
+        await settings.TouchContentAsync(clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    /// <summary>Alt text and caption trimmed and within their limits (an empty caption is none).</summary>
+    private static (string Alt, string? Caption) CheckText(string? altText, string? caption)
     {
         var alt = altText?.Trim() ?? "";
         var text = caption?.Trim() ?? "";
@@ -162,17 +178,14 @@ public sealed class MediaLibrary(ParleyDbContext db, SettingsService settings, T
         if (alt.Length > MediaLimits.AltText) errors["altText"] = [MediaMessages.AltTextTooLong(alt.Length)];
         if (text.Length > MediaLimits.Caption) errors["caption"] = [MediaMessages.CaptionTooLong(text.Length)];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
-
-        var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("The media item");
-        item.AltText = alt;
-        item.Caption = text.Length == 0 ? null : text;
-        await db.SaveChangesAsync(ct);
-        // Featured images show their alt text on public pages.
-        await settings.TouchContentAsync(clock.GetUtcNow().UtcDateTime, ct);
+        return (alt, text.Length == 0 ? null : text);
     }
 
     private static ValidationFailedException Refused(string message) => ValidationFailedException.For("file", message);
 }
+
+/// <summary>The words that go with an uploaded image: its alternative text and caption.</summary>
+public sealed record MediaText(string? AltText, string? Caption);
 
 /// <summary>A file to record by its address only (see <see cref="MediaLibrary.AddLinkAsync"/>).</summary>
 public sealed record MediaLink(string Url, string ContentType, string? AltText, string? Caption, string? FileName, string? UploadedById, DateTime CreatedAt);

@@ -36,6 +36,7 @@ public static class ApiEndpoints
             .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.All).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
             .AddPolicy(ManageApi.EditorWritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
             .AddPolicy(ManageApi.ModeratePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor, Roles.Author))
+            .AddPolicy(MediaApi.UploadPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor, Roles.Author).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
             .AddPolicy(ManageApi.ModerateWritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor, Roles.Author).RequireClaim(ApiTokenHandler.ScopeClaim, "write"));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -50,12 +51,16 @@ public static class ApiEndpoints
     public static void UseParleyApiLimits(this WebApplication app) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.Use(async (http, next) =>
         {
-            if (http.Request.ContentLength is > MaxBodyBytes)
+            // A media upload may be as large as the library allows; everything else is JSON.
+            var upload = MediaApi.IsUpload(http.Request);
+            var limit = upload ? MediaApi.BodyLimit : MaxBodyBytes;
+            if (http.Request.ContentLength is { } length && length > limit)
             {
-                await ApiProblems.Write(http, StatusCodes.Status413PayloadTooLarge, "Too large", $"Send at most {MaxBodyBytes / (1024 * 1024)} MB.");
+                await ApiProblems.Write(http, StatusCodes.Status413PayloadTooLarge, "Too large",
+                    upload ? Parley.Core.Media.MediaMessages.TooLarge(length) : $"Send at most {MaxBodyBytes / (1024 * 1024)} MB.");
                 return;
             }
-            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxBodyBytes;
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
             await next(http);
         }));
 
@@ -68,6 +73,8 @@ public static class ApiEndpoints
         api.MapPosts("pages", PostKind.Page);
         api.MapReadApi();
         api.MapManageApi();
+        api.MapMediaApi();
+        api.MapCommentsApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
     }
 }

@@ -35,6 +35,10 @@ public static class ApiProblems
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", ex.Message);
         }
+        catch (Parley.Core.Comments.CommentRejectedException ex)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Not posted", ex.Message);
+        }
         catch (EditConflictException ex)
         {
             return Problem(StatusCodes.Status409Conflict, "Changed by someone else",

@@ -18,7 +18,7 @@ public sealed record ApiQueueComment(int Id, int PostId, string PostTitle, strin
 
 public sealed record ApiMedia(int Id, string Url, string ContentType, int? Width, int? Height, long SizeBytes, string AltText, string? Caption, DateTime CreatedAt);
 
-/// <summary>What staff manage through the API besides posts: categories and tags (Editors), the comment queue (moderators), the media list.</summary>
+/// <summary>What staff manage through the API besides posts: categories and tags (Editors), the comment queue (moderators), the media list (writes in <see cref="MediaApi"/>).</summary>
 public static class ManageApi
 {
     public const string EditorWritePolicy = "ApiEditorWrite";
@@ -92,9 +92,9 @@ public static class ManageApi
                     .Select(m => new ApiMedia(m.Id, m.Url, m.ContentType, m.Width, m.Height, m.SizeBytes, m.AltText, m.Caption, m.CreatedAt)).ToListAsync(ct);
                 return TypedResults.Ok(new ApiList<ApiMedia>(items, total, p, size));
             })
-            .RequireAuthorization(ApiEndpoints.StaffPolicy).WithTags("Media").WithSummary("The media library, newest first (upload in the admin area)");
+            .RequireAuthorization(ApiEndpoints.StaffPolicy).WithTags("Media").WithSummary("The media library, newest first");
     }
 
-    private static ModeratorScope Scope(HttpContext http) =>
+    internal static ModeratorScope Scope(HttpContext http) =>
         new(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.User.IsInRole(Roles.Administrator) || http.User.IsInRole(Roles.Editor));
 }

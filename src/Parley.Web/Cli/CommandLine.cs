@@ -13,7 +13,9 @@ public static class CommandLine
           serve                          Run the site (the default). Options such as --urls http://127.0.0.1:5000
                                          and --Parley:DataPath=/srv/parley are passed to the server.
           import wordpress FILE.xml      Import a WordPress export (WXR 1.0-1.2): authors, categories, tags, posts,
-            [--dry-run] [--media link]   pages, comments and old addresses. Running it twice adds nothing twice.
+            [--dry-run]                  pages, comments and old addresses. Running it twice adds nothing twice.
+            [--media link|download]      Images stay on the old site, linked (the default), or are downloaded
+                                         into the media library (public addresses only, 20 MB a file).
           export wordpress FILE.xml      Write the site as a WordPress export (WXR 1.2) that WordPress imports.
           export static DIR              Write the public site as files any web server can serve; comments on
                                          them go to the live site (set --Parley:PublicUrl to its address).

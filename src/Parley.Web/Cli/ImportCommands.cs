@@ -6,14 +6,14 @@ using Parley.Web.Hosting;
 
 namespace Parley.Web.Cli;
 
-/// <summary><c>Parley import wordpress FILE.xml [--dry-run] [--media link]</c>: moving in from WordPress.</summary>
+/// <summary><c>Parley import wordpress FILE.xml [--dry-run] [--media link|download]</c>: moving in from WordPress.</summary>
 public static class ImportCommands
 {
     public static async Task<int> WordPressAsync(IServiceProvider services, string file, bool dryRun, string media)
     {
-        if (media != "link")
+        if (media is not ("link" or "download"))
         {
-            Console.Error.WriteLine("--media download is not available yet: images stay where they are and are linked (--media link).");
+            Console.Error.WriteLine($"--media {media} is not a choice: use --media link (images stay where they are) or --media download.");
             return 2;
         }
         if (!File.Exists(file))
@@ -22,7 +22,8 @@ public static class ImportCommands
             return 2;
         }
         // The import runs as the site's first administrator (the one named in Parley:AdminEmail).
-        var admin = await services.GetRequiredService<UserManager<ParleyUser>>().FindByNameAsync(services.GetRequiredService<IOptions<ParleyOptions>>().Value.AdminEmail);
+        var options = services.GetRequiredService<IOptions<ParleyOptions>>().Value;
+        var admin = await services.GetRequiredService<UserManager<ParleyUser>>().FindByNameAsync(options.AdminEmail);
         if (admin is null)
         {
             Console.Error.WriteLine("The administrator account (Parley:AdminEmail) was not found; start Parley once first.");
@@ -39,7 +40,10 @@ public static class ImportCommands
         try
         {
             await using var stream = File.OpenRead(file);
-            report = await services.GetRequiredService<WordPressImporter>().ImportAsync(stream, new ImportOptions { DryRun = dryRun, ImportingUserId = admin.Id, Progress = progress });
+            report = await services.GetRequiredService<WordPressImporter>().ImportAsync(stream, new ImportOptions
+            {
+                DryRun = dryRun, ImportingUserId = admin.Id, Progress = progress, Downloads = options.Import.Downloads(media == "download", options.MediaPath),
+            });
         }
         catch (WxrFormatException ex)
         {
@@ -60,7 +64,7 @@ public static class ImportReportText
         text.AppendLine(report.DryRun ? $"Dry run of {file} (nothing was written):" : $"Imported {file}:");
         text.AppendLine($"  {report.Posts} posts, {report.Pages} pages, {report.Comments.Total} comments ({report.Comments.Approved} approved, {report.Comments.Pending} pending, " +
                         $"{report.Comments.Spam} spam, {report.Comments.Trash} trash, {report.Comments.Pingbacks} pingbacks)");
-        text.AppendLine($"  {report.Authors} authors, {report.Categories} categories, {report.Tags} tags, {report.Attachments} attachments (linked), {report.Redirects} old addresses redirected");
+        text.AppendLine($"  {report.Authors} authors, {report.Categories} categories, {report.Tags} tags, {Attachments(report)}, {report.Redirects} old addresses redirected");
         if (report.AlreadyImported > 0) text.AppendLine($"  {report.AlreadyImported} items were imported before and were left as they are");
         if (report.Skipped > 0) text.AppendLine($"  {report.Skipped} items skipped");
         if (!report.Completed) text.AppendLine($"  The file ends early: stopped at {report.StoppedAt}. Everything before it was imported whole.");
@@ -72,4 +76,9 @@ public static class ImportReportText
         }
         return text.ToString();
     }
+
+    private static string Attachments(ImportReport report) =>
+        report.Downloaded == 0 && report.NotDownloaded == 0 ? $"{report.Attachments} attachments (linked)"
+        : $"{report.Attachments} attachments ({report.Downloaded} downloaded, {report.Attachments - report.Downloaded} linked" +
+          (report.NotDownloaded > 0 ? $", {report.NotDownloaded} could not be downloaded" : "") + ")";
 }

@@ -34,11 +34,28 @@ public sealed class ParleyOptions
 
     public Caching.PageCacheSettings PageCache { get; set; } = new();
 
+    public ImportSettings Import { get; set; } = new();
+
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string MediaPath => Path.Combine(FullDataPath, "media");
 }
 
 /// <summary>Rate limits on writes. Raise them only for load tests.</summary>
+/// <summary>Switches for the WordPress import that only development and tests need.</summary>
+public sealed class ImportSettings
+{
+    /// <summary>
+    /// Let <c>--media download</c> fetch files from this machine (loopback). For tests with a local file server;
+    /// never for a public site (an export could make Parley read services only the server can reach).
+    /// Private and link-local addresses are refused whatever this says.
+    /// </summary>
+    public bool AllowLoopbackDownloads { get; set; }
+
+    /// <summary>How the import brings over attachments: left where they are (link) or downloaded here.</summary>
+    public Parley.Core.Import.MediaDownloads? Downloads(bool download, string mediaPath) =>
+        download ? new Parley.Core.Import.MediaDownloads { MediaRoot = mediaPath, AllowLoopback = AllowLoopbackDownloads } : null;
+}
+
 /// <summary>Switches for sign-in that only development and tests need.</summary>
 public sealed class SignInSettings
 {

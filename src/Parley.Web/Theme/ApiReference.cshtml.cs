@@ -21,7 +21,7 @@ public sealed class ApiReferenceModel(EndpointDataSource endpoints) : ThemePageM
                 e.RoutePattern.RawText!.Replace(":int", "", StringComparison.Ordinal).TrimEnd('/'),
                 e.Metadata.GetMetadata<IEndpointSummaryMetadata>()!.Summary,
                 e.Metadata.GetMetadata<IEndpointDescriptionMetadata>()?.Description,
-                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Api.ApiEndpoints.WritePolicy) ? "token with write scope"
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy?.EndsWith("Write", StringComparison.Ordinal) == true) ? "token with write scope"
                     : e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() ? "token (staff)" : "anyone (a token shows more)",
                 e.Metadata.GetMetadata<ITagsMetadata>()?.Tags.FirstOrDefault() ?? ""))
             .OrderBy(o => o.Group).ThenBy(o => o.Path).ThenBy(o => o.Method).ToList();

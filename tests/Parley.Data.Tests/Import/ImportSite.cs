@@ -43,6 +43,31 @@ internal sealed class ImportSite : IAsyncDisposable
         Db.InScopeAsync(sp => sp.GetRequiredService<WordPressImporter>()
             .ImportAsync(new MemoryStream(bytes), new ImportOptions { ImportingUserId = AdminId, DryRun = dryRun }));
 
+    /// <summary>Imports with the attachments' files downloaded as <paramref name="downloads"/> says.</summary>
+    public Task<ImportReport> ImportAsync(string xml, MediaDownloads downloads) =>
+        Db.InScopeAsync(sp => sp.GetRequiredService<WordPressImporter>()
+            .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new ImportOptions { ImportingUserId = AdminId, Downloads = downloads }));
+
+    /// <summary>An attachment item: the file at <paramref name="url"/>, uploaded to post <paramref name="parent"/>.</summary>
+    public static string Attachment(int id, string url, int parent = 0, string alt = "", string? attachedFile = null) => $"""
+        <item>
+        <title>Attachment {id}</title>
+        <dc:creator>ann</dc:creator>
+        <content:encoded><![CDATA[]]></content:encoded>
+        <excerpt:encoded><![CDATA[Caption {id}]]></excerpt:encoded>
+        <wp:post_id>{id}</wp:post_id>
+        <wp:post_date>2019-05-04 09:00:00</wp:post_date>
+        <wp:post_date_gmt>2019-05-04 09:00:00</wp:post_date_gmt>
+        <wp:post_name>attachment-{id}</wp:post_name>
+        <wp:status>inherit</wp:status>
+        <wp:post_parent>{parent}</wp:post_parent>
+        <wp:post_type>attachment</wp:post_type>
+        <wp:attachment_url><![CDATA[{url}]]></wp:attachment_url>
+        <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]></wp:meta_value></wp:postmeta>
+        {(attachedFile is null ? "" : $"<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value><![CDATA[{attachedFile}]]></wp:meta_value></wp:postmeta>")}
+        </item>
+        """;
+
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 
     /// <summary>A small export around <paramref name="body"/> (items, authors, terms).</summary>

@@ -23,7 +23,7 @@ internal sealed class MediaSite : IAsyncDisposable
 
     public Task<MediaItem> UploadAsync(Stream content, string? fileName, string? declaredType = null, string? uploaderId = null) =>
         Db.InScopeAsync(sp => sp.GetRequiredService<MediaLibrary>()
-            .UploadAsync(content, fileName, declaredType, MediaRoot, uploaderId ?? AuthorId, TestContext.Current.CancellationToken));
+            .UploadAsync(content, fileName, declaredType, MediaRoot, uploaderId ?? AuthorId, ct: TestContext.Current.CancellationToken));
 
     public Task<T> Library<T>(Func<MediaLibrary, Task<T>> work) => Db.InScopeAsync(sp => work(sp.GetRequiredService<MediaLibrary>()));
     public Task Library(Func<MediaLibrary, Task> work) => Db.InScopeAsync(sp => work(sp.GetRequiredService<MediaLibrary>()));

@@ -12,21 +12,21 @@ namespace Parley.Web.Tests.Api;
 /// <summary>The REST API's contract over HTTP: lists, tokens, permissions, and problem details for every bad input.</summary>
 public sealed class ApiTests(ApiApps apps) : IClassFixture<ApiApps>
 {
-    private static async Task<string> TokenAsync(HttpClient signedIn, bool write)
+    internal static async Task<string> TokenAsync(HttpClient signedIn, bool write)
     {
         var made = await StaffClient.SubmitAsync(signedIn, "/account/tokens", "form[action*='handler=Create']",
             new Dictionary<string, string> { ["Name"] = "test " + Guid.NewGuid().ToString("N")[..6], ["CanWrite"] = write ? "true" : "false" });
         return HtmlPage.Parse(await made.Content.ReadAsStringAsync()).QuerySelector("[data-token]")!.TextContent;
     }
 
-    private static HttpClient WithToken(ParleyApp app, string token)
+    internal static HttpClient WithToken(ParleyApp app, string token)
     {
         var client = app.CreatePlainClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    internal static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -22,7 +22,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
     public Job? Current { get; private set; }
 
     /// <summary>Starts importing the saved file; false when an import is already running.</summary>
-    public bool TryStart(string path, string fileName, bool dryRun, string userId)
+    public bool TryStart(string path, string fileName, bool dryRun, string userId, MediaDownloads? downloads = null)
     {
         Job job;
         lock (_lock)
@@ -38,7 +38,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
                 await using var stream = File.OpenRead(path);
                 var progress = new Progress<ImportProgress>(p => job.Progress = p);
                 job.Report = await scope.ServiceProvider.GetRequiredService<WordPressImporter>()
-                    .ImportAsync(stream, new ImportOptions { DryRun = dryRun, ImportingUserId = userId, Progress = progress });
+                    .ImportAsync(stream, new ImportOptions { DryRun = dryRun, ImportingUserId = userId, Progress = progress, Downloads = downloads });
             }
             catch (WxrFormatException ex)
             {

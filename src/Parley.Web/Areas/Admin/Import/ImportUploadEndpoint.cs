@@ -47,8 +47,9 @@ public static class ImportUploadEndpoint
         await using (var source = file.OpenReadStream())
             await source.CopyToAsync(target, http.RequestAborted);
         var dryRun = http.Request.Form["dryRun"] == "true";
+        var downloads = options.Value.Import.Downloads(http.Request.Form["media"] == "download", options.Value.MediaPath);
         var name = System.IO.Path.GetFileName(file.FileName);
-        if (!jobs.TryStart(saved, name.Length > 200 ? name[..200] : name, dryRun, users.GetUserId(http.User)!))
+        if (!jobs.TryStart(saved, name.Length > 200 ? name[..200] : name, dryRun, users.GetUserId(http.User)!, downloads))
         {
             File.Delete(saved);
             return Back("An import is already running. Wait for it to finish.");

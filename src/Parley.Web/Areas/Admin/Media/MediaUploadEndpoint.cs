@@ -60,7 +60,7 @@ public static class MediaUploadEndpoint
         try
         {
             await using var stream = file.OpenReadStream();
-            var item = await library.UploadAsync(stream, file.FileName, file.ContentType, options.Value.MediaPath, users.GetUserId(http.User)!, http.RequestAborted);
+            var item = await library.UploadAsync(stream, file.FileName, file.ContentType, options.Value.MediaPath, users.GetUserId(http.User)!, ct: http.RequestAborted);
             if (wantsJson)
                 return Results.Json(new { id = item.Id, url = item.Url, alt = item.AltText, caption = item.Caption, width = item.Width, height = item.Height });
             var data = tempData.GetTempData(http);
