@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Parley.Core.Archive;
+using Parley.Web.Hosting;
+
+namespace Parley.Web.Cli;
+
+/// <summary><c>Parley export json DIR</c> and <c>Parley import json DIR</c>: the whole site, out and back in, losslessly.</summary>
+public static class ArchiveCommands
+{
+    public static async Task<int> ExportAsync(IServiceProvider services, string directory)
+    {
+        var media = services.GetRequiredService<IOptions<ParleyOptions>>().Value.MediaPath;
+        try
+        {
+            var summary = await services.GetRequiredService<JsonArchiveExporter>().ExportAsync(directory, media);
+            Console.WriteLine($"Wrote the archive {Path.GetFullPath(directory)}: {Describe(summary)}.");
+            Console.WriteLine("It holds password hashes, sign-in secrets and readers' addresses: its files are readable by their owner only. Keep it that way.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is ArchiveException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"The archive was not written: {ex.Message}");
+            return 1;
+        }
+    }
+
+    public static async Task<int> ImportAsync(IServiceProvider services, string directory)
+    {
+        var media = services.GetRequiredService<IOptions<ParleyOptions>>().Value.MediaPath;
+        try
+        {
+            var summary = await services.GetRequiredService<JsonArchiveImporter>().ImportAsync(directory, media);
+            Console.WriteLine($"Restored {Path.GetFullPath(directory)}: {Describe(summary)}.");
+            Console.WriteLine("Sign in with an account from the archive; the accounts this site had before were replaced.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is ArchiveException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Nothing was imported: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static string Describe(ArchiveSummary s) =>
+        $"{s["posts"]} posts and pages, {s["post-revisions"]} revisions, {s["comments"]} comments, {s["categories"]} categories, {s["tags"]} tags, " +
+        $"{s["users"]} accounts, {s["media-items"]} media items ({s.MediaFiles} files, {s.MediaBytes:N0} bytes)";
+}
