@@ -12,9 +12,12 @@ internal static class ArchiveJson
     public static readonly JsonSerializerOptions Values = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The manifest and media list: camelCase, as most JSON people read.</summary>
-    public static readonly JsonSerializerOptions Documents = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static readonly JsonSerializerOptions Documents = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = Readable };
 
-    public static readonly JsonWriterOptions Writer = new() { Indented = true };
+    // The files are read by people and by Parley, never pasted into HTML: '<' and '+' may stay as they are.
+    private static System.Text.Encodings.Web.JavaScriptEncoder Readable => System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static readonly JsonWriterOptions Writer = new() { Indented = true, Encoder = Readable };
 
     /// <summary>The line of a parse error, for a message a person can act on.</summary>
     public static string Where(JsonException ex) => ex.LineNumber is { } line ? $" (line {line + 1})" : "";
