@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
 using Parley.Core.Archive;
 using Parley.Web.Hosting;
 
@@ -26,12 +28,16 @@ public static class ArchiveCommands
 
     public static async Task<int> ImportAsync(IServiceProvider services, string directory)
     {
-        var media = services.GetRequiredService<IOptions<ParleyOptions>>().Value.MediaPath;
+        var options = services.GetRequiredService<IOptions<ParleyOptions>>().Value;
         try
         {
-            var summary = await services.GetRequiredService<JsonArchiveImporter>().ImportAsync(directory, media);
+            var summary = await services.GetRequiredService<JsonArchiveImporter>().ImportAsync(directory, options.MediaPath);
             Console.WriteLine($"Restored {Path.GetFullPath(directory)}: {Describe(summary)}.");
             Console.WriteLine("Sign in with an account from the archive; the accounts this site had before were replaced.");
+            // Otherwise the next start quietly adds a second administrator beside the restored ones.
+            if (await services.GetRequiredService<UserManager<ParleyUser>>().FindByNameAsync(options.AdminEmail) is null)
+                Console.WriteLine($"Note: Parley:AdminEmail ({options.AdminEmail}) is not an account in the archive; set it to one that is, " +
+                                  "or the next start creates it as a new administrator.");
             return 0;
         }
         catch (Exception ex) when (ex is ArchiveException or IOException or UnauthorizedAccessException)

@@ -87,6 +87,15 @@ public sealed class JsonArchiveExportTests
             Assert.Equal(1, missing);
             Assert.Contains("Nothing was imported: There is no folder", missingOutput);
 
+            // A restore whose accounts do not include Parley:AdminEmail says so, rather than a second administrator appearing later.
+            var archive = Path.Combine(folder, "archive");
+            var (exported, exportOutput) = await ParleyProcess.RunToExitAsync(folder, environment, "export", "json", archive);
+            Assert.True(exported == 0, exportOutput);
+            var other = new Dictionary<string, string>(environment) { ["Parley__DataPath"] = Path.Combine(folder, "other"), ["Parley__AdminEmail"] = "someone.else@example.com" };
+            var (imported, importOutput) = await ParleyProcess.RunToExitAsync(folder, other, "import", "json", archive);
+            Assert.True(imported == 0, importOutput);
+            Assert.Contains("Parley:AdminEmail (someone.else@example.com) is not an account in the archive", importOutput);
+
             var (help, helpOutput) = await ParleyProcess.RunToExitAsync(folder, environment, "help");
             Assert.Equal(0, help);
             Assert.Contains("export json DIR", helpOutput);

@@ -33,6 +33,7 @@ public sealed class JsonArchiveRoundTripTests
             (code, output) = await ParleyProcess.RunToExitAsync(folder, restored, "import", "json", first);
             Assert.True(code == 0, output);
             Assert.Contains("Restored", output);
+            Assert.DoesNotContain("is not an account in the archive", output);
 
             var second = Path.Combine(folder, "second");
             (code, output) = await ParleyProcess.RunToExitAsync(folder, restored, "export", "json", second);
