@@ -43,12 +43,13 @@ internal static class ArchiveManifestReader
         var files = new Dictionary<string, ArchiveFileEntry>(StringComparer.Ordinal);
         foreach (var entry in manifest.Files)
         {
+            // Nullable annotations are not checked inside lists: a null entry gets here as null.
+            if (entry is null || entry.Section is null || entry.Path is null || entry.Sha256 is null) throw new ArchiveException(ArchiveMessages.BadEntry);
             if (entry.Section != ArchiveFormat.MediaManifestSection && ArchiveSections.Find(entry.Section) is null)
                 throw new ArchiveException(ArchiveMessages.UnknownSection(entry.Section));
             // The path is fixed by the section's name, so a manifest can never point outside the archive.
             if (entry.Path != ArchiveFormat.DataFile(entry.Section)) throw new ArchiveException(ArchiveMessages.BadDataPath(entry.Section, entry.Path));
-            if (entry.Rows < 0 || entry.Size < 0 || !files.TryAdd(entry.Section, entry))
-                throw new ArchiveException(ArchiveMessages.BadJson(ArchiveFormat.ManifestFile, new JsonException("bad file entry")));
+            if (entry.Rows < 0 || entry.Size < 0 || !files.TryAdd(entry.Section, entry)) throw new ArchiveException(ArchiveMessages.BadEntry);
         }
         foreach (var name in ArchiveSections.Included.Select(s => s.Name).Append(ArchiveFormat.MediaManifestSection))
             if (!files.ContainsKey(name)) throw new ArchiveException(ArchiveMessages.MissingSection(name));

@@ -7,12 +7,6 @@ using Parley.Core.Data;
 
 namespace Parley.Core.Archive;
 
-/// <summary>What an export or import moved: rows per section, and the media files.</summary>
-public sealed record ArchiveSummary(IReadOnlyDictionary<string, long> Rows, int MediaFiles, long MediaBytes)
-{
-    public long this[string section] => Rows.GetValueOrDefault(section);
-}
-
 /// <summary>
 /// <c>Parley export json DIR</c>: the whole site as a folder of JSON files and media files that
 /// <see cref="JsonArchiveImporter"/> restores exactly. Rows are streamed, so memory stays flat on a big site;

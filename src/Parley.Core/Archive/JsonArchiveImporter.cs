@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Parley.Core.Comments;
 using Parley.Core.Data;
-using Parley.Core.Media;
-using Parley.Core.Posts;
 
 namespace Parley.Core.Archive;
 

@@ -19,7 +19,7 @@ public static class ArchiveCommands
             Console.WriteLine("It holds password hashes, sign-in secrets and readers' addresses: its files are readable by their owner only. Keep it that way.");
             return 0;
         }
-        catch (Exception ex) when (ex is ArchiveException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArchiveException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             Console.Error.WriteLine($"The archive was not written: {ex.Message}");
             return 1;
@@ -40,7 +40,7 @@ public static class ArchiveCommands
                                   "or the next start creates it as a new administrator.");
             return 0;
         }
-        catch (Exception ex) when (ex is ArchiveException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArchiveException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             Console.Error.WriteLine($"Nothing was imported: {ex.Message}");
             return 1;

@@ -61,7 +61,7 @@ public sealed class JsonArchiveHostileInputTests(SmallArchive source) : IClassFi
     {
         var file = Path.Combine(source.Folder, "not-a-folder.json");
         await File.WriteAllTextAsync(file, "{}", TestContext.Current.CancellationToken);
-        await RefusedAsync(_ => { }, "There is no folder", file);
+        await RefusedAsync(_ => { }, "not-a-folder.json is a file; give the archive's folder.", file);
     }
 
     [Fact]
@@ -80,6 +80,10 @@ public sealed class JsonArchiveHostileInputTests(SmallArchive source) : IClassFi
     public Task A_malformed_manifest_is_refused() =>
         RefusedAsync(archive => File.WriteAllText(Path.Combine(archive, "parley-archive.json"), "{\"format\": \"parley-archive\", \"version\": 1, \"files\": [ {"),
             "parley-archive.json is not valid JSON");
+
+    [Fact]
+    public Task A_manifest_with_an_empty_file_entry_is_refused() =>
+        RefusedAsync(archive => SmallArchive.EditManifest(archive, m => m["files"]!.AsArray().Add(null)), "lists a file without a section");
 
     [Fact]
     public Task A_manifest_missing_a_section_is_refused() =>
