@@ -14,6 +14,7 @@ internal sealed class ArchiveRows
     private readonly IEntityType _type;
     private readonly IReadOnlyList<IProperty> _columns;
     private readonly IReadOnlyList<INavigation> _owned;
+    private readonly Dictionary<string, IProperty> _byArchiveName;
     private readonly IArchiveSecrets _secrets;
 
     public ArchiveRows(ArchiveSection section, IEntityType type, IArchiveSecrets secrets)
@@ -25,9 +26,8 @@ internal sealed class ArchiveRows
             .Where(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAddOrUpdate && p.GetComputedColumnSql() is null)
             .ToList();
         _owned = type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent).ToList();
+        _byArchiveName = _columns.ToDictionary(ArchiveName, StringComparer.Ordinal);
     }
-
-    public IEntityType EntityType => _type;
 
     private string ArchiveName(IProperty column) =>
         _section.Secrets is { } secrets && secrets.TryGetValue(column.Name, out var plainName) ? plainName : column.Name;
@@ -60,8 +60,7 @@ internal sealed class ArchiveRows
         foreach (var field in row.EnumerateObject())
         {
             if (!seen.Add(field.Name)) throw Bad(number, $"'{field.Name}' appears twice");
-            var column = _columns.FirstOrDefault(c => ArchiveName(c) == field.Name);
-            if (column is not null)
+            if (_byArchiveName.TryGetValue(field.Name, out var column))
             {
                 Set(entity, column, ReadValue(column, field, number));
                 continue;
