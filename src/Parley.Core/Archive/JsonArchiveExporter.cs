@@ -14,6 +14,8 @@ namespace Parley.Core.Archive;
 /// </summary>
 public sealed class JsonArchiveExporter(ParleyDbContext db, IArchiveSecrets secrets, TimeProvider clock)
 {
+    /// <summary>Writes the site, and the files below <paramref name="mediaRoot"/>, as an archive at <paramref name="directory"/>.</summary>
+    /// <exception cref="ArchiveException">The target is not an archive folder, or a sealed secret cannot be read; nothing was replaced.</exception>
     public async Task<ArchiveSummary> ExportAsync(string directory, string mediaRoot, CancellationToken ct = default)
     {
         var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);

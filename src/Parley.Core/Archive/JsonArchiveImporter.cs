@@ -13,6 +13,8 @@ public sealed class JsonArchiveImporter(ParleyDbContext db, IArchiveSecrets secr
 {
     private const int Batch = 500;
 
+    /// <summary>Restores the archive in <paramref name="directory"/>; media files go to <paramref name="mediaRoot"/> (<c>ParleyOptions.MediaPath</c>).</summary>
+    /// <exception cref="ArchiveException">The archive is damaged, unknown or newer, or the site is not empty; nothing was written.</exception>
     public async Task<ArchiveSummary> ImportAsync(string directory, string mediaRoot, CancellationToken ct = default)
     {
         var source = Path.GetFullPath(directory);
