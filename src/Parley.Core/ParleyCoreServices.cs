@@ -46,6 +46,9 @@ public static class ParleyCoreServices
         services.AddScoped<Accounts.AuthSessions>();
         services.AddScoped<Accounts.ApiTokens>();
         services.AddScoped<Export.WxrExporter>();
+        services.AddScoped<Archive.JsonArchiveExporter>();
+        services.AddScoped<Archive.JsonArchiveImporter>();
+        services.TryAddSingleton<Archive.IArchiveSecrets, Archive.NoArchiveSecrets>();
         services.AddScoped<Media.MediaLibrary>();
         services.AddScoped<Import.WordPressImporter>();
         services.TryAddSingleton<Notifications.IMailTransport, Notifications.SmtpMailTransport>();

@@ -17,6 +17,10 @@ public static class CommandLine
             [--media link|download]      Images stay on the old site, linked (the default), or are downloaded
                                          into the media library (public addresses only, 20 MB a file).
           export wordpress FILE.xml      Write the site as a WordPress export (WXR 1.2) that WordPress imports.
+          export json DIR                Write the whole site (posts, pages, revisions, comments, accounts, settings, media)
+                                         as a folder that `import json` restores losslessly. Owner-only files: it holds
+                                         password hashes.
+          import json DIR                Restore an archive from `export json` into a new, empty site, every id as it was.
           export static DIR              Write the public site as files any web server can serve; comments on
                                          them go to the live site (set --Parley:PublicUrl to its address).
           help                           Show this text.
@@ -42,6 +46,13 @@ public static class CommandLine
                 var config = rest.Where((a, i) => a != "--dry-run" && (mediaAt < 0 || (i != mediaAt && i != mediaAt + 1))).ToArray();
                 return await SiteCommand.RunAsync(config, services => ImportCommands.WordPressAsync(services, file, dryRun, media));
             }
+            case ["export", "json", var directory, .. var rest] when !directory.StartsWith('-'):
+                return await SiteCommand.RunAsync(rest, services => ArchiveCommands.ExportAsync(services, directory));
+            case ["import", "json", var directory, .. var rest] when !directory.StartsWith('-'):
+                return await SiteCommand.RunAsync(rest, services => ArchiveCommands.ImportAsync(services, directory));
+            case ["export" or "import", "json", ..]:
+                Console.Error.WriteLine($"Usage: Parley {args[0]} json DIR");
+                return 2;
             case ["export", "static", var directory, .. var rest]:
                 return await StaticExport.RunAsync(directory, rest);
             case ["export", "wordpress", var file, .. var rest]:

@@ -32,6 +32,7 @@ public static class ParleyServices
         Api.ApiEndpoints.AddParleyApi(services);
 
         services.AddSingleton<Parley.Core.Notifications.ISiteLinks, SiteLinks>();
+        services.AddSingleton<Parley.Core.Archive.IArchiveSecrets, Auth.Providers.ArchiveSecrets>();
         services.AddParleyCore();
         services.AddHostedService<Jobs.ScheduledPublisher>();
         services.AddHostedService<Jobs.MailDispatcher>();

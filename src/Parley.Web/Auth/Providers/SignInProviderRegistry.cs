@@ -42,6 +42,9 @@ public sealed class SignInProviderRegistry(
 
     public string Protect(string secret) => _secrets.Protect(secret);
 
+    /// <summary>The plain secret, for an archive that must carry it to a site with other keys.</summary>
+    public string Unprotect(string protectedSecret) => _secrets.Unprotect(protectedSecret);
+
     /// <summary>Loads every provider from the database (at start, and after a change).</summary>
     public async Task ReloadAsync(ParleyDbContext db, CancellationToken ct = default)
     {
