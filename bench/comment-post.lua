@@ -2,8 +2,8 @@
 --
 --   wrk -t2 -c16 -d15s --latency -s bench/comment-post.lua URL -- TOKEN ISSUED COOKIE RUN [PARENT_ID]
 --
--- TOKEN is the form's hidden __parley_af value and COOKIE the parley_af cookie set by the GET that
--- showed the form (the anti-forgery pair); ISSUED is the form's signed Form.Issued stamp. Parley
+-- TOKEN is the anti-forgery token from /comments/form-state and COOKIE the parley_af cookie that answer
+-- set (the anti-forgery pair); ISSUED is the signed form stamp it gave. Parley
 -- accepts the same pair and stamp again and again (the stamp only has to be younger than a day and,
 -- with Parley__Limits__CommentMinimumSeconds=0, need not be older than anything), so one GET by the
 -- calling script serves the whole run. RUN is a tag that makes the bodies unique across runs: Parley

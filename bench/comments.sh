@@ -145,13 +145,15 @@ post_path() {
     echo "$path"
 }
 
-# GETs the post page the way a browser would and prints "TOKEN ISSUED COOKIE": the form's hidden
-# anti-forgery token and signed form stamp, and the anti-forgery cookie set by that answer.
+# Does what the post page's script does and prints "TOKEN ISSUED COOKIE": the page (kept for every
+# visitor) has empty form fields, so the reader's anti-forgery token and signed form stamp come from
+# /comments/form-state, with the anti-forgery cookie that answer sets.
 form_fields() {
-    local url=$1 jar="$TMP/jar.$RANDOM" page="$TMP/form.$RANDOM.html" token issued cookie
-    curl -sf --max-time 10 -c "$jar" -o "$page" "$url" || die "could not GET $url"
-    token=$(grep -oE 'name="__parley_af" value="[^"]+"' "$page" | head -n 1 | sed 's/.*value="//; s/"$//')
-    issued=$(grep -oE 'name="Form.Issued" value="[^"]+"' "$page" | head -n 1 | sed 's/.*value="//; s/"$//')
+    local url=$1 jar="$TMP/jar.$RANDOM" page="$TMP/form.$RANDOM.json" token issued cookie origin
+    origin=$(printf '%s' "$url" | sed -E 's#^(https?://[^/]+).*#\1#')
+    curl -sf --max-time 10 -c "$jar" -o "$page" "$origin/comments/form-state" || die "could not GET $origin/comments/form-state"
+    token=$(grep -oE '"token":"[^"]+"' "$page" | sed 's/^"token":"//; s/"$//')
+    issued=$(grep -oE '"issued":"[^"]+"' "$page" | sed 's/^"issued":"//; s/"$//')
     cookie=$(awk '$6 == "parley_af" { print $7 }' "$jar")   # curl writes HttpOnly cookies as "#HttpOnly_host ..."
     [ -n "$token" ] && [ -n "$issued" ] && [ -n "$cookie" ] || die "no reply form (token, stamp and cookie) on $url"
     rm -f "$jar" "$page"

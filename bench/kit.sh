@@ -1,0 +1,289 @@
+#!/usr/bin/env bash
+# The benchmark kit: Parley's public pages against nginx serving the very same bytes as files.
+#
+#   bench/kit.sh            (from the repository root; about 15 minutes)
+#   bench/kit.sh --quick    (1 round of 5 s per target: for trying the kit, not for publishing)
+#
+# 1. Publishes Parley in Release and loads the benchmark site: ../shared/data/bench/realistic-site.wxr.xml
+#    (a WordPress export: one long post with 50 comments, 15 of them replies, 201 more posts) through
+#    `Parley import wordpress`, or, without that file, a generated site of the same shape (`Parley bench
+#    seed`). BENCH_SITE=path/to/export.xml picks another export.
+# 2. Starts Parley twice on that data: as it runs for readers (pages kept in memory) and with the page
+#    cache off (every request renders from the database). Records how long the first start took until
+#    the post page answered.
+# 3. Saves the pages Parley sends (post, home, category archive, tag page, feed) and starts nginx
+#    (Debian's package) serving those bytes as static files.
+# 4. Runs wrk against each target on each server in interleaved rounds (after a warm-up), medians over
+#    rounds, and the ratios Parley ÷ nginx. A round in which requests failed, or other processes used
+#    the machine, is measured again (twice at most); a figure that stays disturbed is not reported.
+# 5. Appends a dated section to docs/benchmarks.md.
+#
+# Load goes only to 127.0.0.1; every server and the temporary folder are stopped and removed on exit.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."   # the repository root, wherever the script is started from
+BENCH_NAME=kit.sh
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+
+QUICK=no
+[ "${1:-}" = "--quick" ] && QUICK=yes
+if [ "$QUICK" = yes ]; then ROUNDS=1 DURATION=5s WARMUP=2s; else ROUNDS=3 DURATION=15s WARMUP=5s; fi
+readonly ROUNDS DURATION WARMUP THREADS=2 CONNECTIONS=32 RETRIES=2
+readonly WRK_CMD="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
+readonly SITE=${BENCH_SITE:-../shared/data/bench/realistic-site.wxr.xml}
+POST_SLUG=${BENCH_POST:-realistic-post}
+readonly DOC=${BENCH_DOC:-docs/benchmarks.md}
+# Targets from the issue: cached pages at least 60 % of nginx for the same bytes, uncached at least 10 %.
+readonly CACHED_TARGET=0.60 UNCACHED_TARGET=0.10
+readonly OTHERS_LIMIT=0.25
+
+TMP=$(mktemp -d -t parley-kit.XXXXXX)
+CACHED_PID="" UNCACHED_PID="" NGINX_PID=""
+RESULTS="bench/results/kit-$(date -u +%Y%m%dT%H%M%SZ)"
+
+cleanup() {
+    local pid
+    [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null || true
+    for pid in $CACHED_PID $UNCACHED_PID $NGINX_PID; do stop_pid "$pid"; done
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# CPU ticks of a process and its live children (nginx's workers are children of its master).
+tree_ticks() {
+    local total child
+    total=$(process_ticks "$1")
+    for child in $(pgrep -P "$1" || true); do total=$((total + $(process_ticks "$child"))); done
+    echo "$total"
+}
+
+# One wrk run. Prints "rps p50 p99 errors server_cores other_cores load" (times in ms); raw output kept.
+run_wrk() {
+    local url=$1 pid=$2 out=$3 m0 m1 s0 s1 load hz wrk_cpu seconds=${DURATION%s}
+    hz=$(getconf CLK_TCK)
+    load=$(load1); m0=$(machine_ticks); s0=$(tree_ticks "$pid")
+    local TIMEFORMAT='%U %S'
+    { time $WRK_CMD "$url" >"$out" 2>&1; } 2>"$TMP/time" || die "wrk failed: $(cat "$out")"
+    m1=$(machine_ticks); s1=$(tree_ticks "$pid")
+    wrk_cpu=$(awk '{ print $1 + $2 }' "$TMP/time")
+    local rps p50 p99 errors
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+    errors=$(awk '/Non-2xx or 3xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$out")
+    [ -n "$rps" ] && [ -n "$p50" ] && [ -n "$p99" ] || die "could not read wrk's output: $(cat "$out")"
+    awk -v r="$rps" -v a="$p50" -v b="$p99" -v e="$errors" -v s=$((s1 - s0)) -v m=$((m1 - m0)) -v w="$wrk_cpu" \
+        -v hz="$hz" -v d="$seconds" -v l="$load" 'BEGIN {
+            o = ((m - s) / hz - w) / d; if (o < 0) o = 0
+            printf "%s %s %s %s %.2f %.2f %s\n", r, a, b, e, s / hz / d, o, l }'
+}
+
+ROWS=""
+declare -A RPS P50 P99 UNREPORTED
+# Measures one target on one server, again when the round was disturbed or had errors.
+measure() {
+    local round=$1 target=$2 server=$3 url=$4 pid=$5 try result rps p50 p99 errors cpu others load verdict
+    for try in $(seq 0 "$RETRIES"); do
+        [ "$try" -gt 0 ] && { log "repeating $target/$server ($verdict)"; wait_for_quiet 60; }
+        result=$(run_wrk "$url" "$pid" "$RESULTS/r$round-$target-$server-try$try.txt")
+        read -r rps p50 p99 errors cpu others load <<<"$result"
+        verdict=ok
+        [ "$errors" -gt 0 ] && verdict="$errors failed requests"
+        awk -v o="$others" -v l="$OTHERS_LIMIT" 'BEGIN { exit !(o > l) }' && verdict="other processes used $others cores"
+        ROWS+="| $round | $target | $server | $rps | $p50 | $p99 | $errors | $cpu | $others | $load | $verdict |"$'\n'
+        log "round $round $target/$server: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, others $others cores ($verdict)"
+        [ "$verdict" = ok ] && break
+    done
+    if [ "$verdict" = ok ]; then
+        RPS[$target/$server]+="$rps "; P50[$target/$server]+="$p50 "; P99[$target/$server]+="$p99 "
+    else
+        UNREPORTED[$target/$server]="$verdict"
+    fi
+}
+
+start_parley() {   # name port extra-args...
+    local name=$1 port=$2; shift 2
+    Parley__DataPath="$TMP/data" Parley__SeedDemoContent=false ASPNETCORE_ENVIRONMENT=Production \
+        Logging__LogLevel__Default=Warning Parley__Limits__CommentsPerWindow=1000000 \
+        dotnet "$TMP/parley/Parley.dll" --urls "http://127.0.0.1:$port" --contentRoot "$TMP/parley" "$@" >"$TMP/$name.log" 2>&1 &
+    echo $!
+}
+
+# Milliseconds from the process start until the URL first answered 200 (polled every 20 ms).
+first_answer_ms() {
+    local url=$1 pid=$2 start=$3 now
+    for _ in $(seq 1 3000); do
+        kill -0 "$pid" 2>/dev/null || die "Parley exited while starting"
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ]; then
+            now=$(date +%s%N); echo $(((now - start) / 1000000)); return
+        fi
+        sleep 0.02
+    done
+    die "$url did not answer within 60 s"
+}
+
+peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+main() {
+    require_tools
+    require_packages nginx:nginx
+    mkdir -p "$RESULTS" "$TMP/data" "$TMP/www"
+
+    log "publishing Parley (Release)"
+    dotnet publish src/Parley.Web -c Release -o "$TMP/parley" --nologo -v quiet >"$TMP/publish.log" 2>&1 \
+        || { cat "$TMP/publish.log" >&2; die "publishing Parley failed"; }
+
+    local site_line
+    if [ -f "$SITE" ]; then
+        log "importing $SITE"
+        Parley__DataPath="$TMP/data" dotnet "$TMP/parley/Parley.dll" import wordpress "$SITE" >"$TMP/import.log" 2>&1 \
+            || { cat "$TMP/import.log" >&2; die "the import failed"; }
+        site_line="\`$(basename "$SITE")\` imported with \`Parley import wordpress\` ($(grep -m1 -oE '[0-9]+ posts?' "$TMP/import.log" || echo "see import log"))"
+    else
+        log "$SITE is not here: generating a site of the same shape"
+        Parley__DataPath="$TMP/data" dotnet "$TMP/parley/Parley.dll" bench seed --posts 202 --comments 524 >"$TMP/import.log" 2>&1 \
+            || { cat "$TMP/import.log" >&2; die "generating the site failed"; }
+        POST_SLUG=realistic-post
+        site_line="generated with \`Parley bench seed --posts 202 --comments 524\`"
+    fi
+
+    local port_c port_u port_n start
+    port_c=$(free_port 5280)
+    start=$(date +%s%N)
+    CACHED_PID=$(start_parley cached "$port_c")
+    wait_for_200 "http://127.0.0.1:$port_c/sitemap.xml" "$CACHED_PID" "$TMP/cached.log"
+    local path
+    path=$(curl -s --max-time 10 "http://127.0.0.1:$port_c/sitemap.xml" | grep -oE "<loc>[^<]*/$POST_SLUG</loc>" | head -n 1 | sed -E 's#<loc>https?://[^/]+##; s#</loc>##' || true)
+    [ -n "$path" ] || die "the post '$POST_SLUG' is not in the sitemap"
+    # The first page after the very first start (migrations ran then): the restart below is the one timed.
+    stop_pid "$CACHED_PID"
+    start=$(date +%s%N)
+    CACHED_PID=$(start_parley cached "$port_c")
+    local startup_ms
+    startup_ms=$(first_answer_ms "http://127.0.0.1:$port_c$path" "$CACHED_PID" "$start")
+    log "start to first served post page: $startup_ms ms"
+
+    port_u=$(free_port $((port_c + 1)))
+    UNCACHED_PID=$(start_parley uncached "$port_u" --Parley:PageCache:Enabled=false)
+    wait_for_200 "http://127.0.0.1:$port_u$path" "$UNCACHED_PID" "$TMP/uncached.log"
+
+    # The other targets: the home page, the post's first category and tag pages, the site feed.
+    local post_html category tag
+    post_html=$(curl -s --max-time 10 "http://127.0.0.1:$port_c$path")
+    category=$(grep -oE 'href="/category/[^"/]+"' <<<"$post_html" | head -n 1 | sed 's/^href="//; s/"$//' || true)
+    tag=$(grep -oE 'href="/tag/[^"/]+"' <<<"$post_html" | head -n 1 | sed 's/^href="//; s/"$//' || true)
+    local -a names=(post home category tag feed) paths=("$path" / "${category:-/}" "${tag:-/}" /feed) files=(post.html home.html category.html tag.html feed.xml)
+
+    # nginx serves the bytes Parley sends, fetched once each (the second GET is the kept copy).
+    chmod 755 "$TMP" "$TMP/www"
+    local i sizes=""
+    for i in "${!names[@]}"; do
+        curl -sf --max-time 10 -o /dev/null "http://127.0.0.1:$port_c${paths[$i]}" || die "could not GET ${paths[$i]}"
+        curl -sf --max-time 10 -o "$TMP/www/${files[$i]}" "http://127.0.0.1:$port_c${paths[$i]}"
+        sizes+="${names[$i]} \`${paths[$i]}\` $(stat -c %s "$TMP/www/${files[$i]}") bytes; "
+    done
+    port_n=$(free_port $((port_u + 1)))
+    cat >"$TMP/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $TMP/nginx.pid;
+error_log $TMP/nginx-error.log warn;
+$( [ "$(id -u)" -eq 0 ] && echo "user root;" )
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path $TMP/nginx-body; proxy_temp_path $TMP/nginx-proxy; fastcgi_temp_path $TMP/nginx-fastcgi;
+    uwsgi_temp_path $TMP/nginx-uwsgi; scgi_temp_path $TMP/nginx-scgi;
+    server { listen 127.0.0.1:$port_n; root $TMP/www; }
+}
+EOF
+    nginx -c "$TMP/nginx.conf" -p "$TMP" >"$TMP/nginx.log" 2>&1 &
+    NGINX_PID=$!
+    wait_for_200 "http://127.0.0.1:$port_n/post.html" "$NGINX_PID" "$TMP/nginx-error.log"
+    for i in "${!names[@]}"; do
+        cmp -s <(curl -s "http://127.0.0.1:$port_n/${files[$i]}") <(curl -s "http://127.0.0.1:$port_c${paths[$i]}") \
+            || die "nginx and Parley send different bytes for ${names[$i]}"
+    done
+
+    log "warming up ($WARMUP per target and server)"
+    for i in "${!names[@]}"; do
+        wrk -t$THREADS -c$CONNECTIONS -d$WARMUP "http://127.0.0.1:$port_n/${files[$i]}" >/dev/null 2>&1
+        wrk -t$THREADS -c$CONNECTIONS -d$WARMUP "http://127.0.0.1:$port_c${paths[$i]}" >/dev/null 2>&1
+        wrk -t$THREADS -c$CONNECTIONS -d$WARMUP "http://127.0.0.1:$port_u${paths[$i]}" >/dev/null 2>&1
+    done
+    wait_for_quiet 60
+
+    local round
+    for round in $(seq 1 "$ROUNDS"); do
+        for i in "${!names[@]}"; do
+            measure "$round" "${names[$i]}" nginx "http://127.0.0.1:$port_n/${files[$i]}" "$NGINX_PID"
+            measure "$round" "${names[$i]}" cached "http://127.0.0.1:$port_c${paths[$i]}" "$CACHED_PID"
+            measure "$round" "${names[$i]}" uncached "http://127.0.0.1:$port_u${paths[$i]}" "$UNCACHED_PID"
+        done
+    done
+    local rss_c rss_u
+    rss_c=$(peak_rss_mb "$CACHED_PID"); rss_u=$(peak_rss_mb "$UNCACHED_PID")
+
+    local summary="" target server n c u rc ru verdict_c verdict_u
+    for target in "${names[@]}"; do
+        local line="| $target |"
+        for server in nginx cached uncached; do
+            if [ -n "${UNREPORTED[$target/$server]:-}" ]; then line+=" not reported (${UNREPORTED[$target/$server]}) | | |"; continue; fi
+            # shellcheck disable=SC2086 # space-separated lists
+            line+=" $(median ${RPS[$target/$server]}) | $(median ${P50[$target/$server]}) | $(median ${P99[$target/$server]}) |"
+        done
+        # shellcheck disable=SC2086
+        if [ -z "${UNREPORTED[$target/nginx]:-}" ]; then
+            n=$(median ${RPS[$target/nginx]})
+            if [ -z "${UNREPORTED[$target/cached]:-}" ]; then
+                c=$(median ${RPS[$target/cached]}); rc=$(awk -v a="$c" -v b="$n" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+                verdict_c=$(awk -v a="$c" -v b="$n" -v t="$CACHED_TARGET" 'BEGIN { print (a / b >= t) ? "met" : "**not met**" }')
+            else rc="—"; verdict_c="not measured"; fi
+            if [ -z "${UNREPORTED[$target/uncached]:-}" ]; then
+                u=$(median ${RPS[$target/uncached]}); ru=$(awk -v a="$u" -v b="$n" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+                verdict_u=$(awk -v a="$u" -v b="$n" -v t="$UNCACHED_TARGET" 'BEGIN { print (a / b >= t) ? "met" : "**not met**" }')
+            else ru="—"; verdict_u="not measured"; fi
+        else rc="—"; ru="—"; verdict_c="no nginx figure"; verdict_u="no nginx figure"; fi
+        summary+="$line $rc ($verdict_c) | $ru ($verdict_u) |"$'\n'
+    done
+
+    local commit
+    commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+    [ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+=" (with uncommitted changes in src/)"
+    local section="$TMP/section.md"
+    cat >"$section" <<EOF
+
+## Benchmark kit, $(date -u '+%Y-%m-%d %H:%M UTC')$( [ "$QUICK" = yes ] && echo " (quick run: not for comparison)")
+
+- Date: $(date -u)
+- Machine: $(machine_line), nginx $(nginx -v 2>&1 | sed 's#.*nginx/##')
+- Parley: commit $commit, Release, SQLite; site $site_line
+- Command: \`bench/kit.sh$( [ "$QUICK" = yes ] && echo " --quick")\` — $ROUNDS interleaved round(s) of \`$WRK_CMD\` per target and server, after a $WARMUP warm-up each
+- Pages (the same bytes on every server): ${sizes%; }
+- *cached*: Parley as it runs for readers; *uncached*: \`--Parley:PageCache:Enabled=false\`, every request rendered from the database
+- Start to first served post page (a restart on the imported data): **$startup_ms ms**; peak resident memory after the run: cached **$rss_c MB**, uncached **$rss_u MB**
+
+| Median of $ROUNDS | nginx req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms | cached ÷ nginx (target 60 %) | uncached ÷ nginx (target 10 %) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|
+${summary%$'\n'}
+
+<details><summary>Every round</summary>
+
+| Round | Target | Server | Req/s | p50 ms | p99 ms | Errors | Server CPU | Other CPU | Load before | Verdict |
+|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|
+${ROWS%$'\n'}
+
+</details>
+EOF
+    cat "$section" >>"$DOC"
+    cat "$section"
+    log "appended to $DOC; raw wrk output in $RESULTS/"
+}
+
+main "$@"
