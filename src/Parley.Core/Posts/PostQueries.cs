@@ -47,7 +47,8 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
 
     /// <summary>The public post or page with everything its page shows, or null.</summary>
     public Task<PublicPost?> FindAsync(PostKind kind, string slug, CancellationToken ct = default) =>
-        Full(Public(kind).Where(p => p.Slug == slug).OrderBy(p => p.Id)).FirstOrDefaultAsync(ct);
+        // Split: in one query every category × tag row would carry (and sort) the whole body again.
+        Full(Public(kind).Where(p => p.Slug == slug).OrderBy(p => p.Id)).AsSplitQuery().FirstOrDefaultAsync(ct);
 
     private static IQueryable<PublicPost> Full(IQueryable<Post> query) => query.Select(p => new PublicPost(
         p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyHtml, p.BodyText, p.PublishedAt!.Value, p.UpdatedAt,

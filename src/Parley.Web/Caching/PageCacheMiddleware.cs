@@ -33,7 +33,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, T
         var shared = new SharedPage(cache.Version);
         context.Features.Set(shared);
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new Hosting.PooledBuffer();
         context.Response.Body = buffer;
         try
         {
@@ -52,7 +52,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, T
             var now = clock.GetUtcNow();
             var expires = now.AddSeconds(cache.Settings.MaxSeconds);
             if (shared.Until is { } until && until < expires) expires = until;
-            var page = new CachedPage(buffer.ToArray(), type, response.Headers.CacheControl, response.GetTypedHeaders().LastModified,
+            var page = new CachedPage(buffer.Span.ToArray(), type, response.Headers.CacheControl, response.GetTypedHeaders().LastModified,
                 shared.Posts, shared.ShowsAllDiscussions, expires);
             if (expires > now && cache.TryAdd(key, page, shared.StartedAt))
             {
@@ -64,8 +64,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, T
         response.ContentLength = buffer.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
+            await original.WriteAsync(buffer.Memory, context.RequestAborted);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class ConditionalGet(RequestDelegate next)
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBuffer();
         context.Response.Body = buffer;
         try
         {
@@ -35,7 +35,7 @@ public sealed class ConditionalGet(RequestDelegate next)
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && IsCacheableType(response.ContentType))
         {
-            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16];
+            var hash = SHA256.HashData(buffer.Span)[..16];
             var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(hash) + "\"");
             response.Headers.ETag = etag.ToString();
             if (string.IsNullOrEmpty(response.Headers.CacheControl)) response.Headers.CacheControl = "no-cache";
@@ -52,8 +52,7 @@ public sealed class ConditionalGet(RequestDelegate next)
         response.ContentLength = buffer.Length;
         if (!HttpMethods.IsHead(request.Method))
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
+            await original.WriteAsync(buffer.Memory, context.RequestAborted);
         }
     }
 

@@ -10,8 +10,12 @@ namespace Parley.Web.Theme;
 /// <summary>Base for public pages: loads the site context, parses page numbers, and ends on proper error pages.</summary>
 public abstract class ThemePageModel : PageModel
 {
-    public SiteContext Site => HttpContext.RequestServices.GetRequiredService<SiteContext>();
-    public PageMeta Meta => HttpContext.RequestServices.GetRequiredService<PageMeta>();
+    private SiteContext? _site;
+    private PageMeta? _meta;
+
+    // Read many times per page (every comment's date): looked up once.
+    public SiteContext Site => _site ??= HttpContext.RequestServices.GetRequiredService<SiteContext>();
+    public PageMeta Meta => _meta ??= HttpContext.RequestServices.GetRequiredService<PageMeta>();
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
