@@ -46,7 +46,7 @@ readonly DOC=${COMMENTS_DOC:-docs/benchmarks.md}
 # than 2 s after seeing the form, raised for the run. 1,000,000 per window is the top of the
 # setting's declared range and far above what this machine can post.
 readonly LIMITS=(Parley__Limits__CommentMinimumSeconds=0 Parley__Limits__CommentsPerWindow=1000000)
-# As in pages.sh: a round is disturbed when other processes used more than a quarter of a core, or
+# As in kit.sh: a round is disturbed when other processes used more than a quarter of a core, or
 # the load average was far above what the benchmark itself causes.
 readonly OTHERS_LIMIT=0.25 LOAD_LIMIT=4.5
 # Before each run, wait at most this many seconds for other work on the machine to finish.

@@ -12,7 +12,8 @@
 #    cache off (every request renders from the database). Records how long the first start took until
 #    the post page answered.
 # 3. Saves the pages Parley sends (post, home, category archive, tag page, feed) and starts nginx
-#    (Debian's package) serving those bytes as static files.
+#    (Debian's package) serving those bytes as static files, and bench/StaticBytes (the smallest ASP.NET
+#    Core app that returns the post's bytes from memory: the ceiling for any ASP.NET Core app here).
 # 4. Runs wrk against each target on each server in interleaved rounds (after a warm-up), medians over
 #    rounds, and the ratios Parley ÷ nginx. A round in which requests failed, or other processes used
 #    the machine, is measured again (twice at most); a figure that stays disturbed is not reported.
@@ -39,13 +40,13 @@ readonly CACHED_TARGET=0.60 UNCACHED_TARGET=0.10
 readonly OTHERS_LIMIT=0.25
 
 TMP=$(mktemp -d -t parley-kit.XXXXXX)
-CACHED_PID="" UNCACHED_PID="" NGINX_PID=""
+CACHED_PID="" UNCACHED_PID="" NGINX_PID="" BYTES_PID=""
 RESULTS="bench/results/kit-$(date -u +%Y%m%dT%H%M%SZ)"
 
 cleanup() {
     local pid
     [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null || true
-    for pid in $CACHED_PID $UNCACHED_PID $NGINX_PID; do stop_pid "$pid"; done
+    for pid in $CACHED_PID $UNCACHED_PID $NGINX_PID $BYTES_PID; do stop_pid "$pid"; done
     rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -131,9 +132,13 @@ main() {
     require_packages nginx:nginx
     mkdir -p "$RESULTS" "$TMP/data" "$TMP/www"
 
-    log "publishing Parley (Release)"
-    dotnet publish src/Parley.Web -c Release -o "$TMP/parley" --nologo -v quiet >"$TMP/publish.log" 2>&1 \
+    # Published as README.md says to deploy it: Release, compiled ahead of time (ReadyToRun) for this platform.
+    log "publishing Parley (Release, ReadyToRun) and StaticBytes"
+    dotnet publish src/Parley.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+        -o "$TMP/parley" --nologo -v quiet >"$TMP/publish.log" 2>&1 \
         || { cat "$TMP/publish.log" >&2; die "publishing Parley failed"; }
+    dotnet publish bench/StaticBytes -c Release -o "$TMP/static" --nologo -v quiet >>"$TMP/publish.log" 2>&1 \
+        || { cat "$TMP/publish.log" >&2; die "publishing StaticBytes failed"; }
 
     local site_line
     if [ -f "$SITE" ]; then
@@ -210,8 +215,14 @@ EOF
         cmp -s <(curl -s "http://127.0.0.1:$port_n/${files[$i]}") <(curl -s "http://127.0.0.1:$port_c${paths[$i]}") \
             || die "nginx and Parley send different bytes for ${names[$i]}"
     done
+    local port_b
+    port_b=$(free_port $((port_n + 1)))
+    dotnet "$TMP/static/StaticBytes.dll" --file "$TMP/www/post.html" --urls "http://127.0.0.1:$port_b" >"$TMP/static.log" 2>&1 &
+    BYTES_PID=$!
+    wait_for_200 "http://127.0.0.1:$port_b/" "$BYTES_PID" "$TMP/static.log"
 
     log "warming up ($WARMUP per target and server)"
+    wrk -t$THREADS -c$CONNECTIONS -d$WARMUP "http://127.0.0.1:$port_b/" >/dev/null 2>&1
     for i in "${!names[@]}"; do
         wrk -t$THREADS -c$CONNECTIONS -d$WARMUP "http://127.0.0.1:$port_n/${files[$i]}" >/dev/null 2>&1
         wrk -t$THREADS -c$CONNECTIONS -d$WARMUP "http://127.0.0.1:$port_c${paths[$i]}" >/dev/null 2>&1
@@ -226,6 +237,7 @@ EOF
             measure "$round" "${names[$i]}" cached "http://127.0.0.1:$port_c${paths[$i]}" "$CACHED_PID"
             measure "$round" "${names[$i]}" uncached "http://127.0.0.1:$port_u${paths[$i]}" "$UNCACHED_PID"
         done
+        measure "$round" post aspnet-bytes "http://127.0.0.1:$port_b/" "$BYTES_PID"
     done
     local rss_c rss_u
     rss_c=$(peak_rss_mb "$CACHED_PID"); rss_u=$(peak_rss_mb "$UNCACHED_PID")
@@ -253,6 +265,13 @@ EOF
         summary+="$line $rc ($verdict_c) | $ru ($verdict_u) |"$'\n'
     done
 
+    local ceiling="not reported (${UNREPORTED[post/aspnet-bytes]:-})"
+    # shellcheck disable=SC2086
+    if [ -z "${UNREPORTED[post/aspnet-bytes]:-}" ] && [ -z "${UNREPORTED[post/nginx]:-}" ]; then
+        ceiling=$(awk -v a="$(median ${RPS[post/aspnet-bytes]})" -v b="$(median ${RPS[post/nginx]})" -v p50="$(median ${P50[post/aspnet-bytes]})" -v p99="$(median ${P99[post/aspnet-bytes]})" \
+            'BEGIN { printf "%s req/s (p50 %s ms, p99 %s ms), %.1f %% of nginx", a, p50, p99, 100 * a / b }')
+    fi
+
     local commit
     commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
     [ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+=" (with uncommitted changes in src/)"
@@ -267,6 +286,7 @@ EOF
 - Command: \`bench/kit.sh$( [ "$QUICK" = yes ] && echo " --quick")\` — $ROUNDS interleaved round(s) of \`$WRK_CMD\` per target and server, after a $WARMUP warm-up each
 - Pages (the same bytes on every server): ${sizes%; }
 - *cached*: Parley as it runs for readers; *uncached*: \`--Parley:PageCache:Enabled=false\`, every request rendered from the database
+- The ceiling for any ASP.NET Core app on this machine — \`bench/StaticBytes\` returning the post's bytes from memory: **$ceiling**
 - Start to first served post page (a restart on the imported data): **$startup_ms ms**; peak resident memory after the run: cached **$rss_c MB**, uncached **$rss_u MB**
 
 | Median of $ROUNDS | nginx req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms | cached ÷ nginx (target 60 %) | uncached ÷ nginx (target 10 %) |

@@ -1,4 +1,4 @@
-// StaticBytes: the baseline in bench/pages.sh. It serves one file's bytes, read once at start, for every
+// StaticBytes: the ASP.NET Core ceiling in bench/kit.sh. It serves one file's bytes, read once at start, for every
 // GET, so a benchmark can compare Parley's rendered page with the cheapest way Kestrel can send the very
 // same bytes. Whatever Parley costs above this line is Parley's own work (routing, database, rendering).
 //
