@@ -274,7 +274,8 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         await settingsService.TouchDiscussionAsync([postId], now, ct);
     }
 
-    internal static string HashBody(string body) =>
+    /// <summary>The hash "already posted" compares: the first 16 bytes of SHA-256 of the source, as hex.</summary>
+    public static string HashBody(string body) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)).AsSpan(0, 16));
 
     /// <summary>A keyed hash of the email: stable for the avatar, useless for finding the person elsewhere.</summary>

@@ -23,6 +23,11 @@ public static class CommandLine
           import json DIR                Restore an archive from `export json` into a new, empty site, every id as it was.
           export static DIR              Write the public site as files any web server can serve; comments on
                                          them go to the live site (set --Parley:PublicUrl to its address).
+          bench wxr FILE.xml             Write a generated WordPress export for measuring imports (deterministic).
+            [--posts N] [--comments M] [--seed S]
+          bench seed                     Fill the database with a large generated site for benchmarks (default
+            [--posts N] [--comments M]   100,000 posts, 2,000,000 comments). Refuses a site that has posts
+            [--seed S] [--force]         unless --force.
           help                           Show this text.
 
         Every command reads the same configuration as the server (appsettings.json, environment
@@ -57,6 +62,13 @@ public static class CommandLine
                 return await StaticExport.RunAsync(directory, rest);
             case ["export", "wordpress", var file, .. var rest]:
                 return await SiteCommand.RunAsync(rest, services => ExportCommands.WordPressAsync(services, file));
+            case ["bench", "wxr", var file, .. var rest]:
+                return BenchCommands.Wxr(file, rest);
+            case ["bench", "seed", .. var rest]:
+            {
+                if (BenchCommands.ReadSizes(rest, 100_000, 2_000_000) is not { } sizes) return 2;
+                return await SiteCommand.RunAsync(sizes.Rest, services => BenchCommands.SeedAsync(services, sizes));
+            }
             default:
                 Console.Error.WriteLine($"Unknown command '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.");
                 Console.Error.WriteLine(Usage);
