@@ -232,7 +232,7 @@ measure_post() {
     log "round $round $db, $clients client(s): $cps comments/s, p50 $p50 ms, p99 $p99 ms, posted $posted, errors $errors, $before on the post before, Parley $server cores, db $dbcpu, iowait $iowait, others $others"
 }
 
-# One measured page run (GET), as in pages.sh.
+# One measured page run (GET), as in kit.sh.
 PAGE_ROWS=""
 declare -A RPS PP50 PP99
 measure_page() {

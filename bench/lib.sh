@@ -1,6 +1,6 @@
 # Helpers shared by the benchmark scripts in bench/. Sourced, not run:
 #
-#   BENCH_NAME=pages.sh; source "bench/lib.sh"
+#   BENCH_NAME=kit.sh; source "bench/lib.sh"
 #
 # Every function here is side-effect free apart from what its comment says; the scripts keep their
 # own trap, temporary folder and servers.
