@@ -161,8 +161,8 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
     {
         var ct = HttpContext.RequestAborted;
         var post = Post!;
-        (Previous, Next) = await cache.GetAsync($"post:{post.Id}:neighbours", Site, () => queries.NeighboursAsync(post, ct));
-        Related = await cache.GetAsync($"post:{post.Id}:related", Site, () => queries.RelatedAsync(post, 3, ct));
+        (Previous, Next) = await cache.GetAsync($"post:{post.Id}:neighbours", () => queries.NeighboursAsync(post, ct));
+        Related = await cache.GetAsync($"post:{post.Id}:related", () => queries.RelatedAsync(post, 3, ct));
         ReadingMinutes = Math.Max(1, (int)Math.Round(post.BodyText.Split(' ').Length / 230.0));
         PostPageMeta.Describe(Meta, Site, post);
         var path = PostUrls.PathFor(post.Kind, post.Slug, post.PublishedAt, Site.Zone);

@@ -4,8 +4,8 @@ using Parley.Core.Posts;
 namespace Parley.Web.Theme.Components;
 
 /// <summary>The header menu: home, the site's pages, search.</summary>
-public sealed class NavigationViewComponent(PostQueries queries, SiteContext site, ContentVersionCache cache) : ViewComponent
+public sealed class NavigationViewComponent(PostQueries queries, ContentVersionCache cache) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await cache.GetAsync("pages", site, () => queries.PagesAsync(HttpContext.RequestAborted)));
+        View(await cache.GetAsync("pages", () => queries.PagesAsync(HttpContext.RequestAborted)));
 }

@@ -19,7 +19,7 @@ public sealed class SidebarViewComponent(PostQueries queries, CommentQueries com
     public async Task<IViewComponentResult> InvokeAsync(bool recentComments)
     {
         var ct = HttpContext.RequestAborted;
-        var model = await cache.GetAsync("sidebar", site, async () =>
+        var model = await cache.GetAsync("sidebar", async () =>
         {
             var categories = await queries.CategoriesAsync(ct);
             var tags = await queries.TagsAsync(30, ct);
@@ -27,7 +27,7 @@ public sealed class SidebarViewComponent(PostQueries queries, CommentQueries com
             return new SidebarModel(categories.Where(c => c.Count > 0).ToList(), tags, months.Take(24).ToList(), []);
         });
         if (recentComments)
-            model = model with { Comments = await cache.GetAsync("recent-comments", site, () => comments.RecentAsync(5, null, clock.GetUtcNow().UtcDateTime, ct)) };
+            model = model with { Comments = await cache.GetDiscussionAsync("recent-comments", () => comments.RecentAsync(5, null, clock.GetUtcNow().UtcDateTime, ct)) };
         return View(model);
     }
 }
