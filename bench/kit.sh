@@ -52,58 +52,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# CPU ticks of a process and its live children (nginx's workers are children of its master).
-tree_ticks() {
-    local total child
-    total=$(process_ticks "$1")
-    for child in $(pgrep -P "$1" || true); do total=$((total + $(process_ticks "$child"))); done
-    echo "$total"
-}
-
-# One wrk run. Prints "rps p50 p99 errors server_cores other_cores load" (times in ms); raw output kept.
-run_wrk() {
-    local url=$1 pid=$2 out=$3 m0 m1 s0 s1 load hz wrk_cpu seconds=${DURATION%s}
-    hz=$(getconf CLK_TCK)
-    load=$(load1); m0=$(machine_ticks); s0=$(tree_ticks "$pid")
-    local TIMEFORMAT='%U %S'
-    { time $WRK_CMD "$url" >"$out" 2>&1; } 2>"$TMP/time" || die "wrk failed: $(cat "$out")"
-    m1=$(machine_ticks); s1=$(tree_ticks "$pid")
-    wrk_cpu=$(awk '{ print $1 + $2 }' "$TMP/time")
-    local rps p50 p99 errors
-    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
-    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
-    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-    errors=$(awk '/Non-2xx or 3xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$out")
-    [ -n "$rps" ] && [ -n "$p50" ] && [ -n "$p99" ] || die "could not read wrk's output: $(cat "$out")"
-    awk -v r="$rps" -v a="$p50" -v b="$p99" -v e="$errors" -v s=$((s1 - s0)) -v m=$((m1 - m0)) -v w="$wrk_cpu" \
-        -v hz="$hz" -v d="$seconds" -v l="$load" 'BEGIN {
-            o = ((m - s) / hz - w) / d; if (o < 0) o = 0
-            printf "%s %s %s %s %.2f %.2f %s\n", r, a, b, e, s / hz / d, o, l }'
-}
-
-ROWS=""
-declare -A RPS P50 P99 UNREPORTED
-# Measures one target on one server, again when the round was disturbed or had errors.
-measure() {
-    local round=$1 target=$2 server=$3 url=$4 pid=$5 try result rps p50 p99 errors cpu others load verdict
-    for try in $(seq 0 "$RETRIES"); do
-        [ "$try" -gt 0 ] && { log "repeating $target/$server ($verdict)"; wait_for_quiet 60; }
-        result=$(run_wrk "$url" "$pid" "$RESULTS/r$round-$target-$server-try$try.txt")
-        read -r rps p50 p99 errors cpu others load <<<"$result"
-        verdict=ok
-        [ "$errors" -gt 0 ] && verdict="$errors failed requests"
-        awk -v o="$others" -v l="$OTHERS_LIMIT" 'BEGIN { exit !(o > l) }' && verdict="other processes used $others cores"
-        ROWS+="| $round | $target | $server | $rps | $p50 | $p99 | $errors | $cpu | $others | $load | $verdict |"$'\n'
-        log "round $round $target/$server: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, others $others cores ($verdict)"
-        [ "$verdict" = ok ] && break
-    done
-    if [ "$verdict" = ok ]; then
-        RPS[$target/$server]+="$rps "; P50[$target/$server]+="$p50 "; P99[$target/$server]+="$p99 "
-    else
-        UNREPORTED[$target/$server]="$verdict"
-    fi
-}
-
 start_parley() {   # name port extra-args...
     local name=$1 port=$2; shift 2
     Parley__DataPath="$TMP/data" Parley__SeedDemoContent=false ASPNETCORE_ENVIRONMENT=Production \
@@ -111,21 +59,6 @@ start_parley() {   # name port extra-args...
         dotnet "$TMP/parley/Parley.dll" --urls "http://127.0.0.1:$port" --contentRoot "$TMP/parley" "$@" >"$TMP/$name.log" 2>&1 &
     echo $!
 }
-
-# Milliseconds from the process start until the URL first answered 200 (polled every 20 ms).
-first_answer_ms() {
-    local url=$1 pid=$2 start=$3 now
-    for _ in $(seq 1 3000); do
-        kill -0 "$pid" 2>/dev/null || die "Parley exited while starting"
-        if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ]; then
-            now=$(date +%s%N); echo $(((now - start) / 1000000)); return
-        fi
-        sleep 0.02
-    done
-    die "$url did not answer within 60 s"
-}
-
-peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 main() {
     require_tools
