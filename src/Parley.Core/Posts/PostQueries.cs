@@ -32,11 +32,16 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
         return query;
     }
 
-    public async Task<PagedResult<PostSummary>> ListAsync(PostFilter filter, int page, int pageSize, CancellationToken ct = default)
+    public async Task<PagedResult<PostSummary>> ListAsync(PostFilter filter, int page, int pageSize, CancellationToken ct = default) =>
+        await PageAsync(filter, page, pageSize, await CountAsync(filter, ct), ct);
+
+    /// <summary>How many public posts the filter matches (every one is read: on a large site, worth keeping).</summary>
+    public Task<int> CountAsync(PostFilter filter, CancellationToken ct = default) => Filtered(filter).CountAsync(ct);
+
+    /// <summary>One page of the filter's posts, newest first, when the total is already known.</summary>
+    public async Task<PagedResult<PostSummary>> PageAsync(PostFilter filter, int page, int pageSize, int total, CancellationToken ct = default)
     {
-        var query = Filtered(filter);
-        var total = await query.CountAsync(ct);
-        var items = await SummariesAsync(query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+        var items = await SummariesAsync(Filtered(filter).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize), ct);
         return new PagedResult<PostSummary>(items, page, pageSize, total);
     }

@@ -43,4 +43,7 @@ public sealed record PostFilter
     public string? AuthorId { get; init; }
     public DateTime? FromUtc { get; init; }
     public DateTime? ToUtc { get; init; }
+
+    /// <summary>A text naming this filter, for caching what it counts.</summary>
+    public string Key => $"c={string.Join(',', CategoryIds ?? [])};t={TagId};a={AuthorId};f={FromUtc?.Ticks};u={ToUtc?.Ticks}";
 }

@@ -18,6 +18,9 @@ public sealed class SearchService(ParleyDbContext db, TimeProvider clock)
     // Control characters never appear in stored text, so they can mark matches safely until encoding.
     private const string MarkStart = "\u0002", MarkEnd = "\u0003";
 
+    /// <summary>Up to this many matches are ranked by relevance (SQLite); beyond it, newest first. Settable for tests.</summary>
+    public int RankedUpTo { get; set; } = 1000;
+
     public async Task<PagedResult<SearchHit>> SearchAsync(SearchQuery query, int page, int pageSize, CancellationToken ct = default)
     {
         if (query.IsEmpty) return new PagedResult<SearchHit>([], page, pageSize, 0);
@@ -47,19 +50,47 @@ public sealed class SearchService(ParleyDbContext db, TimeProvider clock)
         else
         {
             var q = query.ToFts5();
+            // Which posts are public is read from the index on (Kind, Status, PublishedAt), never from the rows:
+            // a post's status sits after its long texts, so reading it per match would read every match whole.
             total = await db.Database.SqlQuery<int>($"""
-                SELECT count(*) AS "Value" FROM PostSearch s JOIN Posts p ON p.Id = s.rowid
-                WHERE PostSearch MATCH {q} AND p.Status IN (1, 2) AND p.PublishedAt <= {now}
+                SELECT count(*) AS "Value" FROM PostSearch
+                WHERE PostSearch MATCH {q}
+                  AND rowid IN (SELECT Id FROM Posts WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now})
                 """).SingleAsync(ct);
-            rows = await db.Database.SqlQuery<RawHit>($"""
-                SELECT p.Id AS PostId, p.Kind AS Kind, p.Slug AS Slug, p.PublishedAt AS PublishedAt,
-                       highlight(PostSearch, 0, char(2), char(3)) AS Title,
-                       snippet(PostSearch, 1, char(2), char(3), ' … ', 40) AS Snippet
-                FROM PostSearch s JOIN Posts p ON p.Id = s.rowid
-                WHERE PostSearch MATCH {q} AND p.Status IN (1, 2) AND p.PublishedAt <= {now}
-                ORDER BY bm25(PostSearch, 4.0, 1.0), p.PublishedAt DESC
-                LIMIT {pageSize} OFFSET {skip}
-                """).ToListAsync(ct);
+            if (total <= RankedUpTo)
+            {
+                rows = await db.Database.SqlQuery<RawHit>($"""
+                    SELECT p.Id AS PostId, p.Kind AS Kind, p.Slug AS Slug, p.PublishedAt AS PublishedAt,
+                           highlight(PostSearch, 0, char(2), char(3)) AS Title,
+                           snippet(PostSearch, 1, char(2), char(3), ' … ', 40) AS Snippet
+                    FROM PostSearch s JOIN Posts p ON p.Id = s.rowid
+                    WHERE PostSearch MATCH {q}
+                      AND s.rowid IN (SELECT Id FROM Posts WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now})
+                    ORDER BY bm25(PostSearch, 4.0, 1.0), p.PublishedAt DESC
+                    LIMIT {pageSize} OFFSET {skip}
+                    """).ToListAsync(ct);
+            }
+            else
+            {
+                // A word in thousands of posts: ranking every match would take seconds on a large site, and rank
+                // says little when so many posts match. The newest matching posts come first instead.
+                var ids = await db.Database.SqlQuery<int>($"""
+                    SELECT Id AS "Value" FROM Posts
+                    WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now}
+                      AND Id IN (SELECT rowid FROM PostSearch WHERE PostSearch MATCH {q})
+                    ORDER BY PublishedAt DESC, Id DESC
+                    LIMIT {pageSize} OFFSET {skip}
+                    """).ToListAsync(ct);
+                var json = "[" + string.Join(',', ids) + "]";
+                var found = await db.Database.SqlQuery<RawHit>($"""
+                    SELECT p.Id AS PostId, p.Kind AS Kind, p.Slug AS Slug, p.PublishedAt AS PublishedAt,
+                           highlight(PostSearch, 0, char(2), char(3)) AS Title,
+                           snippet(PostSearch, 1, char(2), char(3), ' … ', 40) AS Snippet
+                    FROM PostSearch s JOIN Posts p ON p.Id = s.rowid
+                    WHERE PostSearch MATCH {q} AND s.rowid IN (SELECT value FROM json_each({json}))
+                    """).ToListAsync(ct);
+                rows = found.OrderBy(r => ids.IndexOf(r.PostId)).ToList();
+            }
         }
         var hits = rows.Select(r => new SearchHit(r.PostId, r.Kind, r.Slug, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc),
             Highlight(r.Title), Highlight(r.Snippet))).ToList();

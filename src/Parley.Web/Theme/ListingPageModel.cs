@@ -15,7 +15,11 @@ public abstract class ListingPageModel(PostQueries queries) : ThemePageModel
     protected async Task<IActionResult> ListAsync(PostFilter filter, string canonicalPath)
     {
         if (!TryReadPageNumber(out var page, out var error)) return error!;
-        Posts = await queries.ListAsync(filter, page, Site.Settings.PostsPerPage, HttpContext.RequestAborted);
+        var ct = HttpContext.RequestAborted;
+        // The total changes only with posts, and counting reads every matching post: kept per site version.
+        var cache = HttpContext.RequestServices.GetRequiredService<ContentVersionCache>();
+        var total = await cache.GetAsync("count:" + filter.Key, () => queries.CountAsync(filter, ct));
+        Posts = await queries.PageAsync(filter, page, Site.Settings.PostsPerPage, total, ct);
         if (page > Posts.TotalPages) return NotFound();
 
         if (Meta.Title is null || page > 1) Meta.Title = page > 1 ? $"{Heading} (page {page})" : Heading;

@@ -42,6 +42,24 @@ public sealed class SearchTests
         Assert.Contains("<mark>", result.Items[1].SnippetHtml);
     }
 
+    [Fact]
+    public async Task A_word_in_more_posts_than_are_ranked_lists_the_newest_matches_first_with_their_snippets()
+    {
+        await using var db = await SeedAsync(DatabaseProvider.Sqlite);
+        var ranked = await Search(db, "japan");
+        Assert.Equal("missile-defence-in-japan", ranked.Items[0].Slug); // the title match ranks first
+        var broad = await db.InScopeAsync(sp =>
+        {
+            var search = sp.GetRequiredService<SearchService>();
+            search.RankedUpTo = 1;
+            return search.SearchAsync(SearchQuery.Parse("japan"), 1, 10);
+        });
+        Assert.Equal(2, broad.Total); // the draft still never counts
+        Assert.Equal(["island-talks", "missile-defence-in-japan"], broad.Items.Select(i => i.Slug)); // newest first
+        Assert.Contains("<mark>", broad.Items[1].TitleHtml);
+        Assert.Contains("<mark>", broad.Items[0].SnippetHtml);
+    }
+
     [Theory]
     [ClassData(typeof(BothProviders))]
     public async Task The_last_word_matches_as_a_prefix_while_typing(DatabaseProvider provider)
