@@ -50,12 +50,13 @@ public sealed class SearchService(ParleyDbContext db, TimeProvider clock)
         else
         {
             var q = query.ToFts5();
-            // Which posts are public is read from the index on (Kind, Status, PublishedAt), never from the rows:
-            // a post's status sits after its long texts, so reading it per match would read every match whole.
+            // Both sets are built once (MATERIALIZED) and compared: which posts are public comes from the index on
+            // (Kind, Status, PublishedAt), never from the rows, whose status sits after their long texts; and an
+            // IN on the full-text table itself would make SQLite run the match once per public post.
             total = await db.Database.SqlQuery<int>($"""
-                SELECT count(*) AS "Value" FROM PostSearch
-                WHERE PostSearch MATCH {q}
-                  AND rowid IN (SELECT Id FROM Posts WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now})
+                WITH m AS MATERIALIZED (SELECT rowid AS id FROM PostSearch WHERE PostSearch MATCH {q}),
+                     pub AS MATERIALIZED (SELECT Id FROM Posts WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now})
+                SELECT count(*) AS "Value" FROM m WHERE id IN pub
                 """).SingleAsync(ct);
             if (total <= RankedUpTo)
             {
@@ -64,8 +65,7 @@ public sealed class SearchService(ParleyDbContext db, TimeProvider clock)
                            highlight(PostSearch, 0, char(2), char(3)) AS Title,
                            snippet(PostSearch, 1, char(2), char(3), ' … ', 40) AS Snippet
                     FROM PostSearch s JOIN Posts p ON p.Id = s.rowid
-                    WHERE PostSearch MATCH {q}
-                      AND s.rowid IN (SELECT Id FROM Posts WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now})
+                    WHERE PostSearch MATCH {q} AND p.Status IN (1, 2) AND p.PublishedAt <= {now}
                     ORDER BY bm25(PostSearch, 4.0, 1.0), p.PublishedAt DESC
                     LIMIT {pageSize} OFFSET {skip}
                     """).ToListAsync(ct);
@@ -74,10 +74,11 @@ public sealed class SearchService(ParleyDbContext db, TimeProvider clock)
             {
                 // A word in thousands of posts: ranking every match would take seconds on a large site, and rank
                 // says little when so many posts match. The newest matching posts come first instead.
+                // "+Id": walk the (Kind, Status, PublishedAt) index and look each id up in the matches, not the reverse.
                 var ids = await db.Database.SqlQuery<int>($"""
+                    WITH m AS MATERIALIZED (SELECT rowid AS id FROM PostSearch WHERE PostSearch MATCH {q})
                     SELECT Id AS "Value" FROM Posts
-                    WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now}
-                      AND Id IN (SELECT rowid FROM PostSearch WHERE PostSearch MATCH {q})
+                    WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now} AND +Id IN m
                     ORDER BY PublishedAt DESC, Id DESC
                     LIMIT {pageSize} OFFSET {skip}
                     """).ToListAsync(ct);
