@@ -46,6 +46,11 @@ public sealed partial class UsersApiTests(UsersApiApps apps) : IClassFixture<Use
         // The same address again, in other letters: the open invitation is withdrawn first, on the Users page.
         var again = await ProblemAsync(await write.PostAsJsonAsync("/api/v1/users", new { email = invitee.ToUpperInvariant(), role = "Editor" }), HttpStatusCode.Conflict);
         Assert.Contains("still open", again.GetProperty("detail").GetString());
+        // One rule for both doors: the Users page refuses it too, beside the address.
+        var onPage = await StaffClient.SubmitAsync(signedIn, "/admin/users", "form[action*='handler=Invite']",
+            new Dictionary<string, string> { ["InviteEmail"] = invitee, ["InviteRole"] = Roles.Editor });
+        Assert.Equal(HttpStatusCode.BadRequest, onPage.StatusCode);
+        Assert.Contains("still open", HtmlPage.Parse(await onPage.Content.ReadAsStringAsync()).QuerySelector(".field__error")!.TextContent);
         var taken = await ProblemAsync(await write.PostAsJsonAsync("/api/v1/users", new { email = ParleyApp.AdminEmail, role = "Editor" }), HttpStatusCode.Conflict);
         Assert.Contains("already uses that address", taken.GetProperty("detail").GetString());
 
