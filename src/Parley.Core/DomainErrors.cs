@@ -9,6 +9,16 @@ public sealed class ValidationFailedException(IReadOnlyDictionary<string, string
     public static ValidationFailedException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }
 
+/// <summary>
+/// The request is well formed, but what the site holds now refuses it: the address already has an account,
+/// the slug is taken, the last administrator would go. The API answers 409; a form shows the message by <see cref="Field"/>.
+/// </summary>
+public sealed class ConflictException(string field, string message) : Exception(message)
+{
+    /// <summary>The input the refusal is about ("" for the request as a whole).</summary>
+    public string Field { get; } = field;
+}
+
 /// <summary>Something asked for by id or slug does not exist.</summary>
 public sealed class NotFoundException(string what) : Exception(what + " was not found.");
 

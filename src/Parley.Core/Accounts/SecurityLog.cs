@@ -12,6 +12,7 @@ public sealed class SecurityLog(ParleyDbContext db, TimeProvider clock)
         public const string SignInFailed = "sign-in-failed";
         public const string SignOut = "sign-out";
         public const string RoleChanged = "role-changed";
+        public const string Renamed = "renamed";
         public const string Invited = "invited";
         public const string InvitationAccepted = "invitation-accepted";
         public const string Deactivated = "deactivated";

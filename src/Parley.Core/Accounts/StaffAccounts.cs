@@ -33,24 +33,34 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
         return db.Set<Invitation>().Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now).OrderByDescending(i => i.CreatedAt).ToListAsync(ct);
     }
 
-    public async Task InviteAsync(string? email, string? role, string inviterId, CancellationToken ct = default)
+    /// <summary>
+    /// Mails an invitation to join with <paramref name="role"/>. A bad address or role is a <see cref="ValidationFailedException"/>;
+    /// an address that already has a staff account or an open invitation is a <see cref="ConflictException"/>.
+    /// </summary>
+    public async Task<Invitation> InviteAsync(string? email, string? role, string inviterId, CancellationToken ct = default)
     {
         email = email?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
         if (email.Length is 0 or > 254 || !new EmailAddressAttribute().IsValid(email)) errors["Email"] = ["Enter the email address to send the invitation to."];
         if (role is null || !Roles.All.Contains(role)) errors["Role"] = ["Choose a role: Administrator, Editor, Author or Contributor."];
-        if (errors.Count == 0 && await users.FindByNameAsync(email) is not null) errors["Email"] = ["Someone on the staff already uses that address."];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
+        if (await users.FindByNameAsync(email) is not null) throw new ConflictException("Email", "Someone on the staff already uses that address.");
+        // A second open link to the same address would let either be used; the first is withdrawn on the Users page.
+        var lowered = email.ToLowerInvariant();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.Set<Invitation>().AnyAsync(i => i.Email.ToLower() == lowered && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct))
+            throw new ConflictException("Email", "An invitation to that address is still open. Withdraw it first to send a new one.");
 
         var token = EmailSignIn.Token(32);
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new Invitation { Email = email, Role = role!, TokenHash = EmailSignIn.Hash(token), InvitedById = inviterId, CreatedAt = now, ExpiresAt = now + InvitationLifetime });
+        var invitation = new Invitation { Email = email, Role = role!, TokenHash = EmailSignIn.Hash(token), InvitedById = inviterId, CreatedAt = now, ExpiresAt = now + InvitationLifetime };
+        db.Add(invitation);
         var site = await settings.GetAsync(ct);
         mail.Enqueue(email, $"You are invited to write for {site.Title}",
             $"You have been invited to join {site.Title} as {Article(role!)} {role}.\n\nAccept and choose your password here:\n{links.Absolute("/account/invitation?token=" + token)}\n\n" +
             $"The link works once, for {InvitationLifetime.TotalDays:0} days.\n", sensitive: true);
         await db.SaveChangesAsync(ct);
         await log.RecordAsync(SecurityLog.Kinds.Invited, null, $"{email} as {role}", actorId: inviterId, ct: ct);
+        return invitation;
     }
 
     public async Task<Invitation?> FindInvitationAsync(string? token, CancellationToken ct = default)
@@ -122,7 +132,7 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
     public async Task ChangeRoleAsync(string userId, string? role, string actorId, CancellationToken ct = default)
     {
         if (role is null || !Roles.All.Contains(role)) throw ValidationFailedException.For("Role", "Choose a role: Administrator, Editor, Author or Contributor.");
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("The account");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("The staff account");
         var current = await users.GetRolesAsync(user);
         if (current.Count == 0) throw new NotFoundException("The staff account");
         if (current.Contains(role)) return;
@@ -135,11 +145,20 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
         await log.RecordAsync(SecurityLog.Kinds.RoleChanged, userId, $"{string.Join(",", current)} → {role}", actorId: actorId, ct: ct);
     }
 
+    /// <summary>
+    /// Deactivates (signed out everywhere, no sign-in) or reactivates a staff account. The last active administrator
+    /// stays (<see cref="ConflictException"/>), and nobody deactivates themselves.
+    /// </summary>
     public async Task SetActiveAsync(string userId, bool active, string actorId, CancellationToken ct = default)
     {
+        // A reader's id reads like an unknown one: readers are not staff to manage here.
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("The staff account");
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Count == 0) throw new NotFoundException("The staff account");
+        if ((user.DeactivatedAt is null) == active) return;   // already so: nothing to log or sign out
+        // Checked before the own-account rule, so the only administrator hears the reason that matters.
+        if (!active && roles.Contains(Roles.Administrator)) await EnsureAnotherAdministratorAsync(userId, ct);
         if (userId == actorId) throw ValidationFailedException.For("", "You cannot deactivate your own account.");
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("The account");
-        if (!active && (await users.GetRolesAsync(user)).Contains(Roles.Administrator)) await EnsureAnotherAdministratorAsync(userId, ct);
         user.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
         // Signed out everywhere, at once.
@@ -148,12 +167,38 @@ public sealed class StaffAccounts(ParleyDbContext db, UserManager<ParleyUser> us
         await log.RecordAsync(active ? SecurityLog.Kinds.Reactivated : SecurityLog.Kinds.Deactivated, userId, null, actorId: actorId, ct: ct);
     }
 
+    /// <summary>
+    /// Changes a staff member's display name and/or role (null leaves either as it is). Everything is checked before
+    /// anything changes, so a refused role change leaves the name as it was too.
+    /// </summary>
+    public async Task UpdateAsync(string userId, string? displayName, string? role, string actorId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("The staff account");
+        if ((await users.GetRolesAsync(user)).Count == 0) throw new NotFoundException("The staff account");
+        string? name = null;
+        if (displayName is not null)
+        {
+            if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > ReaderAccounts.NameLength)
+                throw ValidationFailedException.For("Name", $"Give a display name of up to {ReaderAccounts.NameLength} characters.");
+            name = ReaderAccounts.CleanName(displayName, user.Email);
+        }
+        if (role is not null) await ChangeRoleAsync(userId, role, actorId, ct);
+        if (name is null || name == user.DisplayName) return;
+        var before = user.DisplayName;
+        user.DisplayName = name;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded) throw new ValidationFailedException(new Dictionary<string, string[]> { ["Name"] = updated.Errors.Select(e => e.Description).ToArray() });
+        await log.RecordAsync(SecurityLog.Kinds.Renamed, userId, $"{before} → {name}", actorId: actorId, ct: ct);
+        // The name is shown beside their posts: pages and feeds are out of date.
+        await settings.TouchContentAsync(clock.GetUtcNow().UtcDateTime, ct);
+    }
+
     /// <summary>The site must keep at least one active administrator.</summary>
     private async Task EnsureAnotherAdministratorAsync(string exceptUserId, CancellationToken ct)
     {
         var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
         if (!admins.Any(a => a.Id != exceptUserId && a.DeactivatedAt is null))
-            throw ValidationFailedException.For("", "The site needs at least one active administrator. Make someone else an administrator first.");
+            throw new ConflictException("", "The site needs at least one active administrator. Make someone else an administrator first.");
     }
 
     private async Task<string> FreeSlugAsync(string slug, CancellationToken ct)

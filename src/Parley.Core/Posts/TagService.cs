@@ -11,6 +11,9 @@ public sealed class TagService(ParleyDbContext db)
     public Task<List<TagRow>> AllAsync(CancellationToken ct = default) =>
         db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagRow(t.Id, t.Name, t.Slug, t.Posts.Count)).ToListAsync(ct);
 
+    public Task<TagRow?> FindAsync(int id, CancellationToken ct = default) =>
+        db.Tags.AsNoTracking().Where(t => t.Id == id).Select(t => new TagRow(t.Id, t.Name, t.Slug, t.Posts.Count)).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// The tag called <paramref name="name"/>, made when there is none. Tags are one per slug, so "Café" and
     /// "cafe" are the same tag, as they are when a post is saved.
@@ -26,6 +29,34 @@ public sealed class TagService(ParleyDbContext db)
         await db.SaveChangesAsync(ct);
         return (tag, true);
     }
+
+    /// <summary>
+    /// Makes a new tag. Tags are one per slug, so a name whose slug another tag has ("Café" beside "cafe") is a
+    /// <see cref="ConflictException"/> naming that tag; <see cref="EnsureAsync"/> is the one that reuses it.
+    /// </summary>
+    public async Task<Tag> CreateAsync(string? name, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200) throw ValidationFailedException.For("Name", "Give the tag a name of up to 200 characters.");
+        name = name.Trim();
+        var slug = Slugs.FromText(name);
+        if (await TakenByAsync(slug, ct) is { } taken) throw new ConflictException("Name", $"The tag \"{taken}\" exists already with the slug \"{slug}\".");
+        var tag = db.Tags.Add(new Tag { Name = name, Slug = slug }).Entity;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone made the same tag a moment ago; the unique slug index kept theirs.
+            db.Entry(tag).State = EntityState.Detached;
+            if (await TakenByAsync(slug, ct) is not { } raced) throw;
+            throw new ConflictException("Name", $"The tag \"{raced}\" exists already with the slug \"{slug}\".");
+        }
+        return tag;
+    }
+
+    private Task<string?> TakenByAsync(string slug, CancellationToken ct) =>
+        db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct);
 
     public async Task RenameAsync(int id, string? name, CancellationToken ct = default)
     {

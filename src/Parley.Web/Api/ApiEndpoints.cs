@@ -34,6 +34,7 @@ public static class ApiEndpoints
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.All))
             .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.All).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
+            .AddPolicy(UsersApi.AdminWritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
             .AddPolicy(ManageApi.EditorWritePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
             .AddPolicy(ManageApi.ModeratePolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor, Roles.Author))
             .AddPolicy(MediaApi.UploadPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator, Roles.Editor, Roles.Author).RequireClaim(ApiTokenHandler.ScopeClaim, "write"))
@@ -75,6 +76,7 @@ public static class ApiEndpoints
         api.MapManageApi();
         api.MapMediaApi();
         api.MapCommentsApi();
+        api.MapUsersApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
     }
 }

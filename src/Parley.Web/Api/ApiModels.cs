@@ -24,7 +24,8 @@ public sealed record ApiTag(int Id, string Name, string Slug, int Posts);
 
 public sealed record ApiComment(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string BodyHtml, DateTime CreatedAt, string? Via, int Likes);
 
-public sealed record ApiUser(string Id, string Name, string Slug, string? Email, IReadOnlyList<string> Roles);
+/// <summary>A staff member; <c>deactivated</c> ones cannot sign in or use their tokens (the admin Users page reactivates them).</summary>
+public sealed record ApiUser(string Id, string Name, string Slug, string? Email, IReadOnlyList<string> Roles, bool Deactivated);
 
 public static class ApiStatuses
 {

@@ -6,7 +6,7 @@ namespace Parley.Web.Api;
 
 /// <summary>
 /// Every API error as <c>application/problem+json</c> with a sentence a person understands: the rules'
-/// own refusals (400 with field errors, 404, 409), unreadable JSON (400), oversize bodies (413).
+/// own refusals (400 with field errors, 404, 409 for a conflict with what the site holds), unreadable JSON (400), oversize bodies (413).
 /// </summary>
 public static class ApiProblems
 {
@@ -30,6 +30,10 @@ public static class ApiProblems
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary(e => e.Key.Length == 0 ? "request" : ToCamel(e.Key), e => e.Value),
                 title: "Some fields are not valid", detail: string.Join(" ", ex.Errors.SelectMany(e => e.Value)));
+        }
+        catch (ConflictException ex)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Conflict", ex.Message);
         }
         catch (NotFoundException ex)
         {

@@ -47,6 +47,14 @@ public static class ManageApi
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(EditorWritePolicy).WithTags("Taxonomy").WithSummary("Delete a category (Editors); its sub-categories move up");
+        api.MapPost("tags", async (ApiTagWrite body, TagService tags, CancellationToken ct) =>
+            {
+                var made = await tags.CreateAsync(body.Name, ct);
+                return TypedResults.Created($"/api/v1/tags/{made.Id}", new ApiTag(made.Id, made.Name, made.Slug, 0));
+            })
+            .Produces<ApiTag>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(EditorWritePolicy).WithTags("Taxonomy").WithSummary("Create a tag (Editors)")
+            .WithDescription("A tag is one per slug: a name whose slug another tag has (\"Café\" beside \"cafe\") answers 409.");
         api.MapPut("tags/{id:int}", async (int id, ApiTagWrite body, TagService tags, CancellationToken ct) =>
             {
                 await tags.RenameAsync(id, body.Name, ct);

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Parley.Core.Accounts;
 using Parley.Core.Comments;
 using Parley.Core.Data;
 using Parley.Core.Posts;
 
 namespace Parley.Web.Api;
 
-/// <summary>Categories, tags, a post's published comments (public) and the staff (with a token).</summary>
+/// <summary>Categories, tags and a post's published comments: public, like the site. (The staff: <see cref="UsersApi"/>.)</summary>
 public static class ReadApi
 {
     public static void MapReadApi(this RouteGroupBuilder api)
@@ -14,9 +13,21 @@ public static class ReadApi
         api.MapGet("categories", async (ParleyDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new ApiCategory(c.Id, c.Name, c.Slug, c.ParentId, c.Description)).ToListAsync(ct)))
             .WithTags("Taxonomy").WithSummary("All categories, with their parent");
+        api.MapGet("categories/{id:int}", async (int id, ParleyDbContext db, CancellationToken ct) =>
+                await db.Categories.AsNoTracking().Where(c => c.Id == id).Select(c => new ApiCategory(c.Id, c.Name, c.Slug, c.ParentId, c.Description)).FirstOrDefaultAsync(ct) is { } category
+                    ? (IResult)TypedResults.Ok(category)
+                    : ApiProblems.Problem(404, "Not found", $"There is no category {id}."))
+            .Produces<ApiCategory>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithTags("Taxonomy").WithSummary("One category, with its parent");
         api.MapGet("tags", async (TagService tags, CancellationToken ct) =>
                 TypedResults.Ok((await tags.AllAsync(ct)).Select(t => new ApiTag(t.Id, t.Name, t.Slug, t.Posts)).ToList()))
             .WithTags("Taxonomy").WithSummary("All tags, with how many posts have each");
+        api.MapGet("tags/{id:int}", async (int id, TagService tags, CancellationToken ct) =>
+                await tags.FindAsync(id, ct) is { } t
+                    ? (IResult)TypedResults.Ok(new ApiTag(t.Id, t.Name, t.Slug, t.Posts))
+                    : ApiProblems.Problem(404, "Not found", $"There is no tag {id}."))
+            .Produces<ApiTag>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithTags("Taxonomy").WithSummary("One tag, with how many posts have it");
         api.MapGet("posts/{id:int}/comments", async (int id, int? page, int? pageSize, ParleyDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var (p, size) = (page ?? 1, pageSize ?? 50);
@@ -32,14 +43,5 @@ public static class ReadApi
                 return TypedResults.Ok(new ApiList<ApiComment>(items, total, p, size));
             })
             .WithTags("Comments").WithSummary("A published post's approved comments, oldest first (threads by parentId)");
-        api.MapGet("users", async (ParleyDbContext db, HttpContext http, CancellationToken ct) =>
-            {
-                var admin = http.User.IsInRole(Roles.Administrator);
-                var staff = await db.Users.AsNoTracking().Join(db.UserRoles, u => u.Id, r => r.UserId, (u, r) => new { u, r.RoleId })
-                    .Join(db.Roles, x => x.RoleId, r => r.Id, (x, r) => new { x.u.Id, x.u.DisplayName, x.u.Slug, x.u.Email, Role = r.Name! }).ToListAsync(ct);
-                return TypedResults.Ok(staff.GroupBy(s => s.Id).Select(g => new ApiUser(g.Key, g.First().DisplayName, g.First().Slug,
-                    admin ? g.First().Email : null, g.Select(x => x.Role).ToList())).OrderBy(u => u.Name).ToList());
-            })
-            .RequireAuthorization(ApiEndpoints.StaffPolicy).WithTags("Users").WithSummary("The staff and their roles (email addresses for Administrators only)");
     }
 }

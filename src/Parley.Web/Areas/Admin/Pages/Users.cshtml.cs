@@ -64,6 +64,12 @@ public sealed class UsersModel(StaffAccounts staff, SecurityLog log, UserManager
             Errors = ex.Errors;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        catch (ConflictException ex)
+        {
+            // A taken address, the last administrator: shown like any other refusal of the form.
+            Errors = new Dictionary<string, string[]> { [ex.Field] = [ex.Message] };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         catch (NotFoundException ex)
         {
             Errors = new Dictionary<string, string[]> { [""] = [ex.Message] };
