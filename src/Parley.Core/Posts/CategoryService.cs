@@ -4,7 +4,7 @@ using Parley.Core.Data;
 namespace Parley.Core.Posts;
 
 /// <summary>Creates and arranges categories; a category's parent must exist and no cycle may form.</summary>
-public sealed class CategoryService(ParleyDbContext db)
+public sealed class CategoryService(ParleyDbContext db, Settings.SettingsService settings, TimeProvider clock)
 {
     public Task<Category> CreateAsync(string name, string? parentSlug = null, string? description = null, CancellationToken ct = default) =>
         CreateWithSlugAsync(name, null, parentSlug, description, ct);
@@ -51,6 +51,7 @@ public sealed class CategoryService(ParleyDbContext db)
             throw ValidationFailedException.For("Slug", $"Another category already uses \"{wanted}\".");
         (category.Name, category.Slug, category.ParentId, category.Description) = (name.Trim(), wanted, parentId, string.IsNullOrWhiteSpace(description) ? null : description.Trim());
         await db.SaveChangesAsync(ct);
+        await TouchAsync(ct);
     }
 
     /// <summary>Deletes a category: its sub-categories move up to its parent, its posts simply lose it.</summary>
@@ -61,5 +62,10 @@ public sealed class CategoryService(ParleyDbContext db)
         category.Posts.Clear();
         db.Categories.Remove(category);
         await db.SaveChangesAsync(ct);
+        await TouchAsync(ct);
     }
+
+    // Archives, post pages, the sidebar and feeds show categories: a change is a change of the public site.
+    // (Creating one is not: a category with no posts shows nowhere.)
+    private Task TouchAsync(CancellationToken ct) => settings.TouchContentAsync(clock.GetUtcNow().UtcDateTime, ct);
 }

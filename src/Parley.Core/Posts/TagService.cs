@@ -6,7 +6,7 @@ namespace Parley.Core.Posts;
 public sealed record TagRow(int Id, string Name, string Slug, int Posts);
 
 /// <summary>Tags as an editor tidies them: rename, merge several into one, delete.</summary>
-public sealed class TagService(ParleyDbContext db)
+public sealed class TagService(ParleyDbContext db, Settings.SettingsService settings, TimeProvider clock)
 {
     public Task<List<TagRow>> AllAsync(CancellationToken ct = default) =>
         db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TagRow(t.Id, t.Name, t.Slug, t.Posts.Count)).ToListAsync(ct);
@@ -67,6 +67,7 @@ public sealed class TagService(ParleyDbContext db)
             throw ValidationFailedException.For("Name", $"A tag \"{name.Trim()}\" exists already: merge the two instead.");
         (tag.Name, tag.Slug) = (name.Trim(), slug);
         await db.SaveChangesAsync(ct);
+        await TouchAsync(ct);
     }
 
     /// <summary>Moves every post of the <paramref name="from"/> tags onto <paramref name="into"/> and deletes them.</summary>
@@ -79,8 +80,18 @@ public sealed class TagService(ParleyDbContext db)
             target.Posts.Add(post);
         db.Tags.RemoveRange(sources);
         await db.SaveChangesAsync(ct);
+        await TouchAsync(ct);
         return sources.Count;
     }
 
-    public Task<int> DeleteAsync(int id, CancellationToken ct = default) => db.Tags.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+    public async Task<int> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        var deleted = await db.Tags.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+        if (deleted > 0) await TouchAsync(ct);
+        return deleted;
+    }
+
+    // Tag pages, post pages and feeds show tags: a rename, merge or deletion is a change of the public site.
+    // (Creating one is not: a tag with no posts shows nowhere.)
+    private Task TouchAsync(CancellationToken ct) => settings.TouchContentAsync(clock.GetUtcNow().UtcDateTime, ct);
 }

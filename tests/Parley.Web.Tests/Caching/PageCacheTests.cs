@@ -82,6 +82,32 @@ public sealed class PageCacheTests(CommentApps apps) : IClassFixture<CommentApps
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task Renaming_a_tag_through_its_service_drops_the_pages_that_show_it(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        int tagId;
+        string slug;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var tag = await scope.ServiceProvider.GetRequiredService<ParleyDbContext>().Tags.AsNoTracking().OrderBy(t => t.Id).FirstAsync(t => t.Posts.Any());
+            (tagId, slug) = (tag.Id, tag.Slug);
+        }
+        var visitor = app.CreatePlainClient();
+        await Get(visitor, PostUrls.Tag(slug));
+        Assert.Equal("hit", (await Get(visitor, PostUrls.Tag(slug))).Cache);
+        var name = "Renamed " + Guid.NewGuid().ToString("N")[..6];
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<TagService>().RenameAsync(tagId, name);
+        // The tag's old page is not served from memory any more (its slug changed with its name) ...
+        Assert.NotEqual("hit", (await Get(visitor, PostUrls.Tag(slug))).Cache);
+        // ... and its new page is there at once.
+        var renamed = await Get(visitor, PostUrls.Tag(Slugs.FromText(name)));
+        Assert.Equal(HttpStatusCode.OK, renamed.Status);
+        Assert.Contains(name, renamed.Body);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task A_kept_page_carries_nothing_about_a_visitor_and_personal_visits_are_rendered_for_them(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

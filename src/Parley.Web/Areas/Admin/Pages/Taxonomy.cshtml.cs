@@ -9,7 +9,7 @@ namespace Parley.Web.Areas.Admin.Pages;
 
 /// <summary>Categories (with hierarchy) and tags (rename, merge, delete), for Editors and Administrators.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Editor)]
-public sealed class TaxonomyModel(CategoryService categories, TagService tags, Parley.Core.Settings.SettingsService settings, TimeProvider clock) : ThemePageModel
+public sealed class TaxonomyModel(CategoryService categories, TagService tags) : ThemePageModel
 {
     public List<Category> Categories { get; private set; } = [];
     public List<TagRow> Tags { get; private set; } = [];
@@ -65,9 +65,7 @@ public sealed class TaxonomyModel(CategoryService categories, TagService tags, P
     {
         try
         {
-            TempData["Taxonomy"] = await change();
-            // Archives, navigation and feeds show categories and tags: move the content version.
-            await settings.TouchContentAsync(clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+            TempData["Taxonomy"] = await change(); // the services move the content version
             return RedirectToPage();
         }
         catch (ValidationFailedException ex) { Errors = ex.Errors; }
