@@ -374,12 +374,9 @@ main() {
         git clone -q . "$src" || die "could not clone the repository"
         commit="$(git -C "$src" rev-parse --short HEAD) (HEAD, published from a clean clone)"
     else
-        commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-        [ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+=" (with uncommitted changes in src/)"
+        commit=$(measured_commit)
     fi
-    log "publishing Parley (Release) from $src"
-    dotnet publish "$src/src/Parley.Web" -c Release -o "$TMP/parley" --nologo -v quiet >"$TMP/publish.log" 2>&1 \
-        || { cat "$TMP/publish.log" >&2; die "publishing Parley failed"; }
+    publish_parley "$TMP/parley" "$src"
 
     log "starting a throwaway PostgreSQL cluster (durable settings)"
     start_cluster

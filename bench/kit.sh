@@ -65,11 +65,7 @@ main() {
     require_packages nginx:nginx
     mkdir -p "$RESULTS" "$TMP/data" "$TMP/www"
 
-    # Published as README.md says to deploy it: Release, compiled ahead of time (ReadyToRun) for this platform.
-    log "publishing Parley (Release, ReadyToRun) and StaticBytes"
-    dotnet publish src/Parley.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-        -o "$TMP/parley" --nologo -v quiet >"$TMP/publish.log" 2>&1 \
-        || { cat "$TMP/publish.log" >&2; die "publishing Parley failed"; }
+    publish_parley "$TMP/parley"
     dotnet publish bench/StaticBytes -c Release -o "$TMP/static" --nologo -v quiet >>"$TMP/publish.log" 2>&1 \
         || { cat "$TMP/publish.log" >&2; die "publishing StaticBytes failed"; }
 
@@ -206,8 +202,7 @@ EOF
     fi
 
     local commit
-    commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-    [ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+=" (with uncommitted changes in src/)"
+    commit=$(measured_commit)
     local section="$TMP/section.md"
     cat >"$section" <<EOF
 
@@ -226,13 +221,7 @@ EOF
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|
 ${summary%$'\n'}
 
-<details><summary>Every round</summary>
-
-| Round | Target | Server | Req/s | p50 ms | p99 ms | Errors | Server CPU | Other CPU | Load before | Verdict |
-|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|
-${ROWS%$'\n'}
-
-</details>
+$(rounds_details Target Server)
 EOF
     cat "$section" >>"$DOC"
     cat "$section"

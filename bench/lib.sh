@@ -26,6 +26,29 @@ require_packages() {
     fi
 }
 
+# Publishes Parley from the source tree $2 (default: this one) into $1 the way README.md says to deploy it:
+# Release, compiled ahead of time (ReadyToRun) for this platform, so every script measures the same build.
+publish_parley() {
+    local out=$1 src=${2:-.}
+    log "publishing Parley (Release, ReadyToRun) from $src"
+    dotnet publish "$src/src/Parley.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+        -o "$out" --nologo -v quiet >"$out.publish.log" 2>&1 || { cat "$out.publish.log" >&2; die "publishing Parley failed"; }
+}
+
+# The commit being measured, marked when src/ holds changes on top of it.
+measured_commit() {
+    local commit
+    commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+    [ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+=" (with uncommitted changes in src/)"
+    echo "$commit"
+}
+
+# The collapsed table of every measured round (from measure's ROWS), for the end of a section.
+rounds_details() {
+    printf '<details><summary>Every round</summary>\n\n| Round | %s | %s | Req/s | p50 ms | p99 ms | Errors | Server CPU | Other CPU | Load before | Verdict |\n' "$1" "$2"
+    printf '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n%s\n\n</details>\n' "${ROWS%$'\n'}"
+}
+
 require_tools() {
     command -v dotnet >/dev/null || die "dotnet is not installed (see global.json for the SDK version)."
     require_packages curl:curl wrk:wrk

@@ -47,9 +47,7 @@ start_site() {   # name port
 main() {
     require_tools
     mkdir -p "$RESULTS" "$TMP/small" "$TMP/large"
-    log "publishing Parley (Release, ReadyToRun)"
-    dotnet publish src/Parley.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-        -o "$TMP/parley" --nologo -v quiet >"$TMP/publish.log" 2>&1 || { cat "$TMP/publish.log" >&2; die "publishing Parley failed"; }
+    publish_parley "$TMP/parley"
 
     log "seeding the small site and the large one ($LARGE_POSTS posts, $LARGE_COMMENTS comments)"
     Parley__DataPath="$TMP/small" dotnet "$TMP/parley/Parley.dll" bench seed --posts 202 --comments 524 >"$TMP/seed-small.log" 2>&1 \
@@ -117,8 +115,7 @@ main() {
     local rss_verdict start_verdict commit
     rss_verdict=$(awk -v r="$rss_l" 'BEGIN { print (r < 300) ? "met" : "**not met**" }')
     start_verdict=$(awk -v s="$startup_ms" 'BEGIN { print (s < 2000) ? "met" : "**not met**" }')
-    commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-    [ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+=" (with uncommitted changes in src/)"
+    commit=$(measured_commit)
     local section="$TMP/section.md"
     cat >"$section" <<EOF
 
@@ -135,13 +132,7 @@ main() {
 |---|---|---:|---:|---:|---:|---:|---:|---|
 ${summary%$'\n'}
 
-<details><summary>Every round</summary>
-
-| Round | Page | Site | Req/s | p50 ms | p99 ms | Errors | Server CPU | Other CPU | Load before | Verdict |
-|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|
-${ROWS%$'\n'}
-
-</details>
+$(rounds_details Page Site)
 EOF
     cat "$section" >>"$DOC"
     cat "$section"

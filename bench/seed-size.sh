@@ -29,11 +29,8 @@ trap 'exit 130' INT TERM
 command -v dotnet >/dev/null || die "dotnet is not installed"
 require_packages /usr/bin/time:time curl:curl
 
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+=" (with uncommitted changes in src/)"
-log "publishing Parley (Release)"
-dotnet publish src/Parley.Web -c Release -o "$TMP/parley" --nologo -v quiet >"$TMP/publish.log" 2>&1 \
-    || { cat "$TMP/publish.log" >&2; die "publishing Parley failed"; }
+commit=$(measured_commit)
+publish_parley "$TMP/parley"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 Parley__SeedDemoContent=false Parley__AdminPassword="bench password, not secret"
 
 ROWS="" WALLS="" RSSES="" data=""

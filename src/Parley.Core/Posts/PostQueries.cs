@@ -69,22 +69,28 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
         if (posts.Count == 0) return posts;
         var ids = posts.Select(p => p.Id).ToList();
         var categories = await CategoriesOfAsync(ids, ct);
-        var tags = (await (
-                from link in db.Set<Dictionary<string, object>>("PostTags")
-                where ids.Contains(EF.Property<int>(link, "PostsId"))
-                join t in db.Tags on EF.Property<int>(link, "TagsId") equals t.Id
-                select new { PostId = EF.Property<int>(link, "PostsId"), t.Id, t.Name, t.Slug }).AsNoTracking().ToListAsync(ct))
-            .OrderBy(t => t.Name).ToLookup(t => t.PostId, t => new TermRef(t.Id, t.Name, t.Slug));
+        var tags = await TermsOfAsync(ids, "PostTags", "TagsId", db.Tags.Select(t => new TermRow { Id = t.Id, Name = t.Name, Slug = t.Slug }), ct);
         return posts.Select(p => p with { Categories = categories[p.Id].ToList(), Tags = tags[p.Id].ToList() }).ToList();
     }
 
-    private async Task<ILookup<int, TermRef>> CategoriesOfAsync(List<int> ids, CancellationToken ct) =>
+    private Task<ILookup<int, TermRef>> CategoriesOfAsync(List<int> ids, CancellationToken ct) =>
+        TermsOfAsync(ids, "PostCategories", "CategoriesId", db.Categories.Select(c => new TermRow { Id = c.Id, Name = c.Name, Slug = c.Slug }), ct);
+
+    /// <summary>The terms of each post, by name, from a many-to-many link table (<c>PostsId</c>, <paramref name="termKey"/>).</summary>
+    private async Task<ILookup<int, TermRef>> TermsOfAsync(List<int> ids, string links, string termKey, IQueryable<TermRow> terms, CancellationToken ct) =>
         (await (
-            from link in db.Set<Dictionary<string, object>>("PostCategories")
+            from link in db.Set<Dictionary<string, object>>(links)
             where ids.Contains(EF.Property<int>(link, "PostsId"))
-            join c in db.Categories on EF.Property<int>(link, "CategoriesId") equals c.Id
-            select new { PostId = EF.Property<int>(link, "PostsId"), c.Id, c.Name, c.Slug }).AsNoTracking().ToListAsync(ct))
-        .OrderBy(c => c.Name).ToLookup(c => c.PostId, c => new TermRef(c.Id, c.Name, c.Slug));
+            join t in terms on EF.Property<int>(link, termKey) equals t.Id
+            select new { PostId = EF.Property<int>(link, "PostsId"), Term = t }).AsNoTracking().ToListAsync(ct))
+        .OrderBy(r => r.Term.Name).ToLookup(r => r.PostId, r => new TermRef(r.Term.Id, r.Term.Name, r.Term.Slug));
+
+    private sealed class TermRow
+    {
+        public int Id { get; init; }
+        public required string Name { get; init; }
+        public required string Slug { get; init; }
+    }
 
     public async Task<(PostSummary? Previous, PostSummary? Next)> NeighboursAsync(PublicPost post, CancellationToken ct = default)
     {
