@@ -8,8 +8,17 @@ internal static class CommentCounts
 {
     public static async Task RecountAsync(ParleyDbContext db, IEnumerable<int> postIds, CancellationToken ct)
     {
-        foreach (var postId in postIds.Distinct())
+        foreach (var postId in postIds.Distinct().Order())
+        {
+            // Inside a PostgreSQL transaction the count must be read after a concurrent writer's commit: locking the
+            // row first makes the recount below a new statement with a fresh snapshot. Without the lock, a second
+            // writer blocked on the row would recount from its older snapshot and miss the first one's comment.
+            // NO KEY: the comment's foreign key already holds a key-share lock on the row, which FOR UPDATE would deadlock with.
+            // (SQLite transactions already write one at a time; outside a transaction each statement commits.)
+            if (db.Database.CurrentTransaction is not null && db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Posts" WHERE "Id" = {postId} FOR NO KEY UPDATE""", ct);
             await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(
                 p => p.CommentCount, p => db.Comments.Count(c => c.PostId == postId && c.Status == CommentStatus.Approved)), ct);
+        }
     }
 }

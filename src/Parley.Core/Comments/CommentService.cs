@@ -60,14 +60,17 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             };
         }
 
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync(ct);
-        if (comment.Status == CommentStatus.Approved) await notifier.ApprovedAsync(comment, ct);
-        else if (comment.Status == CommentStatus.Pending) await notifier.HeldAsync(comment, ct);
-        if (input.Notify is { } scope) await notifier.SubscribeAsync(comment, scope, ct);
-        await db.SaveChangesAsync(ct);
-        if (comment.Status == CommentStatus.Approved) await CountApprovedAsync(post.Id, now, ct);
-        return comment;
+        return await settingsService.InOneCommitAsync(async () =>
+        {
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(ct); // the notifier's links need the comment's id
+            if (comment.Status == CommentStatus.Approved) await notifier.ApprovedAsync(comment, ct);
+            else if (comment.Status == CommentStatus.Pending) await notifier.HeldAsync(comment, ct);
+            if (input.Notify is { } scope) await notifier.SubscribeAsync(comment, scope, ct);
+            await db.SaveChangesAsync(ct);
+            if (comment.Status == CommentStatus.Approved) await CountApprovedAsync(post.Id, now, ct);
+            return comment;
+        }, ct);
     }
 
     /// <summary>
@@ -164,13 +167,16 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), BodySource = fields.Body, BodyHtml = renderer.Render(fields.Body), BodyHash = HashBody(fields.Body),
             Status = CommentStatus.Approved, CreatedAt = now,
         };
-        db.Comments.Add(reply);
-        await db.SaveChangesAsync(ct);
-        await notifier.ApprovedAsync(parent, ct);
-        await notifier.ApprovedAsync(reply, ct);
-        await db.SaveChangesAsync(ct);
-        await CountApprovedAsync(parent.PostId, now, ct);
-        return reply;
+        return await settingsService.InOneCommitAsync(async () =>
+        {
+            db.Comments.Add(reply);
+            await db.SaveChangesAsync(ct);
+            await notifier.ApprovedAsync(parent, ct);
+            await notifier.ApprovedAsync(reply, ct);
+            await db.SaveChangesAsync(ct);
+            await CountApprovedAsync(parent.PostId, now, ct);
+            return reply;
+        }, ct);
     }
 
     /// <summary>
@@ -191,8 +197,11 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             (CommentMarkdownRenderer.CountLinks(comment.BodyHtml) > settings.CommentMaxLinks ||
              ModerationRules.Matches(settings.CommentModerationList, comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.BodySource, comment.AuthorIp)))
             comment.Status = CommentStatus.Pending;
-        await db.SaveChangesAsync(ct);
-        await CountApprovedAsync(comment.PostId, now, ct);
+        await settingsService.InOneCommitAsync(async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            await CountApprovedAsync(comment.PostId, now, ct);
+        }, ct);
         return comment;
     }
 
@@ -204,8 +213,11 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         var now = clock.GetUtcNow().UtcDateTime;
         db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = ModerationAction.Trash, FromStatus = comment.Status, ToStatus = CommentStatus.Trash, ModeratorId = "author", At = now });
         comment.Status = CommentStatus.Trash;
-        await db.SaveChangesAsync(ct);
-        await CountApprovedAsync(comment.PostId, now, ct);
+        await settingsService.InOneCommitAsync(async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            await CountApprovedAsync(comment.PostId, now, ct);
+        }, ct);
     }
 
     /// <summary>The Markdown a comment was written in, for its author's edit form.</summary>

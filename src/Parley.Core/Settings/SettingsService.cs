@@ -14,6 +14,9 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache, Cont
     private const string CacheKey = "parley:settings";
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
+    // Changes made inside InOneCommitAsync, told only once it has committed.
+    private List<ContentChange>? toldAfterCommit;
+
     public async Task<SiteSettings> GetAsync(CancellationToken ct = default)
     {
         if (cache.TryGetValue(CacheKey, out SiteSettings? cached) && cached is not null) return cached;
@@ -37,7 +40,7 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache, Cont
     public async Task TouchContentAsync(DateTime nowUtc, CancellationToken ct = default)
     {
         await MoveContentVersionAsync(nowUtc, ct);
-        changes.Tell(ContentChange.WholeSite);
+        Tell(ContentChange.WholeSite);
     }
 
     /// <summary>
@@ -49,7 +52,42 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache, Cont
         var posts = postIds.Distinct().ToArray();
         if (posts.Length == 0) return;
         await MoveContentVersionAsync(nowUtc, ct);
-        changes.Tell(new ContentChange(posts));
+        Tell(new ContentChange(posts));
+    }
+
+    /// <summary>
+    /// Runs a feature's writes as one transaction: one commit, so one disk flush on a durable PostgreSQL instead of
+    /// one per statement. What changed is told only after the commit; told earlier, a page rendered in between from
+    /// the old rows would be kept by the page cache as if it were current. Inside a transaction someone else
+    /// opened, the writes simply join it.
+    /// </summary>
+    public async Task<T> InOneCommitAsync<T>(Func<Task<T>> writes, CancellationToken ct = default)
+    {
+        if (toldAfterCommit is not null || db.Database.CurrentTransaction is not null) return await writes();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        toldAfterCommit = [];
+        try
+        {
+            var result = await writes();
+            await transaction.CommitAsync(ct);
+            if (toldAfterCommit.Count > 0) cache.Remove(CacheKey); // a reader may have cached the old row meanwhile
+            foreach (var change in toldAfterCommit) changes.Tell(change);
+            return result;
+        }
+        finally
+        {
+            toldAfterCommit = null;
+        }
+    }
+
+    /// <inheritdoc cref="InOneCommitAsync{T}"/>
+    public Task InOneCommitAsync(Func<Task> writes, CancellationToken ct = default) =>
+        InOneCommitAsync(async () => { await writes(); return true; }, ct);
+
+    private void Tell(ContentChange change)
+    {
+        if (toldAfterCommit is null) changes.Tell(change);
+        else toldAfterCommit.Add(change);
     }
 
     private async Task MoveContentVersionAsync(DateTime nowUtc, CancellationToken ct)

@@ -69,6 +69,40 @@ public sealed class CommentServiceTests
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task Comments_posted_at_the_same_time_are_all_counted(DatabaseProvider provider)
+    {
+        await using var site = await SetUp(provider);
+        await site.SettingsAsync(s => s.CommentModeration = ModerationPolicy.PublishAll);
+
+        // Each comment is one transaction; a recount that read an older snapshot would lose a neighbour's comment.
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(i => Task.Run(() => site.PostAsync($"Said at once, number {i}", $"reader{i}@example.org"))));
+
+        await using var context = site.Db.NewContext();
+        Assert.Equal(12, await context.Comments.CountAsync(c => c.Status == CommentStatus.Approved));
+        Assert.Equal(12, (await context.Posts.SingleAsync()).CommentCount);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task The_page_cache_hears_of_a_comment_only_when_others_can_read_it(DatabaseProvider provider)
+    {
+        await using var site = await SetUp(provider);
+        await site.SettingsAsync(s => s.CommentModeration = ModerationPolicy.PublishAll);
+        var seenWhenTold = new List<int>();
+        site.Db.Services.GetRequiredService<ContentChanges>().Subscribe(change =>
+        {
+            // What a page rendered at this moment would show: read on another connection.
+            using var other = site.Db.NewContext();
+            seenWhenTold.Add(other.Posts.Single().CommentCount);
+        });
+
+        await site.PostAsync("Visible as soon as it is announced");
+
+        Assert.Equal([1], seenWhenTold);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task The_owners_policy_and_lists_decide_what_waits(DatabaseProvider provider)
     {
         await using var site = await SetUp(provider);
