@@ -1,6 +1,8 @@
 using Parley.Web.Cli;
 using Parley.Web.Hosting;
 
+MallocArenas.Limit();
+
 // One executable: `Parley` or `Parley serve` runs the site; other verbs are commands (see Cli/).
 if (await CommandLine.TryRunCommandAsync(args) is { } exitCode) return exitCode;
 

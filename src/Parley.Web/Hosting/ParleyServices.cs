@@ -105,6 +105,7 @@ public static class ParleyServices
             connectionString = ParleyDatabase.SqliteFile(options.FullDataPath);
         }
         builder.Services.AddDbContextPool<ParleyDbContext>(db => db.Use(provider, connectionString));
+        if (provider == DatabaseProvider.Sqlite) SqliteMemoryMeter.Start();
     }
 
     private static void AddParleyIdentity(this IServiceCollection services, ParleyOptions parley)
