@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Parley test on a fresh machine: installs what the tests need (as root), starts a
-# throwaway PostgreSQL on loopback, builds once, runs all test projects, stops what it started even
+# throwaway PostgreSQL and Redis on loopback, builds once, runs all test projects, stops what it started even
 # when tests fail, and ends with one line: "N passed, N failed" (", N skipped" when any were skipped).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing ${need[*]} (needed by the tests)..."
@@ -24,6 +25,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   [ -f "$work/data/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1
+  [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,6 +45,25 @@ for candidate in $(seq 55432 55452); do
 done
 [ -n "$port" ] || { cat "$work/pg.log"; echo "Could not start PostgreSQL."; echo "0 passed, 1 failed"; exit 1; }
 export PARLEY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+
+# Redis for the tests of several Parley processes serving one site; in memory only, nothing saved.
+redis_port=""
+for candidate in $(seq 56380 56400); do
+  redis-server --port "$candidate" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" --logfile "$work/redis.log" &
+  echo $! >"$work/redis.pid"
+  for _ in $(seq 1 50); do
+    # The server answering must be this one: another may hold the port.
+    if redis-cli -p "$candidate" info server 2>/dev/null | tr -d '\r' | grep -qx "process_id:$(cat "$work/redis.pid")"; then
+      redis_port=$candidate; break
+    fi
+    kill -0 "$(cat "$work/redis.pid")" 2>/dev/null || break
+    sleep 0.1
+  done
+  [ -n "$redis_port" ] && break
+  kill "$(cat "$work/redis.pid")" 2>/dev/null; rm -f "$work/redis.pid"
+done
+[ -n "$redis_port" ] || { cat "$work/redis.log" 2>/dev/null; echo "Could not start Redis."; echo "0 passed, 1 failed"; exit 1; }
+export PARLEY_TEST_REDIS="127.0.0.1:$redis_port"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if ! dotnet build Parley.slnx -c Debug -v quiet -nologo >"$work/build.log" 2>&1; then

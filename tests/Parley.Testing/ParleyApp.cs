@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Parley.Core.Data;
 
 namespace Parley.Testing;
@@ -22,6 +23,11 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     private readonly bool _realServer;
     private readonly Dictionary<string, string?> _settings;
+    /// <summary>False for a second process of another app's site: the first one removes the database and folder.</summary>
+    private bool _ownsSite = true;
+
+    /// <summary>What the app logged (warnings and above).</summary>
+    public TestLog Log { get; } = new();
 
     /// <summary>The app's clock when the test asked for one it can move (scheduling); null means the real clock.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; }
@@ -52,6 +58,17 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// Another Parley process serving the same site: the same database and data folder (media, keys), its own memory.
+    /// Used with Redis settings to test that the processes hear each other's changes.
+    /// </summary>
+    public static ParleyApp StartAnotherProcess(ParleyApp site, Dictionary<string, string?>? settings = null)
+    {
+        var app = new ParleyApp(site.Provider, site.ConnectionString, site.DataPath, realServer: false, settings ?? []) { _ownsSite = false };
+        app.CreateClient().Dispose();
+        return app;
+    }
+
     /// <summary>The loopback address Kestrel chose, e.g. http://127.0.0.1:41234 (real server only).</summary>
     public string BaseAddress => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -68,12 +85,14 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
         builder.UseSetting("Parley:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         if (Clock is { } clock) builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsSite) return;
         if (Provider == DatabaseProvider.Postgres) await TestPostgres.DropDatabaseAsync(ConnectionString);
         else Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TestFolders.Delete(DataPath);

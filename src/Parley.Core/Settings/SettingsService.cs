@@ -11,7 +11,8 @@ namespace Parley.Core.Settings;
 /// </summary>
 public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache, ContentChanges changes)
 {
-    private const string CacheKey = "parley:settings";
+    /// <summary>Where the settings are kept in memory; a change heard from another Parley process drops them too.</summary>
+    public const string CacheKey = "parley:settings";
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
     // Changes made inside InOneCommitAsync, told only once it has committed.

@@ -142,7 +142,7 @@ public sealed class PageCacheSettings
 
     /// <summary>
     /// The longest a page is kept. Changes drop pages at once; this only bounds what changes by the clock
-    /// (the footer's year) and edits made by another Parley process on the same database.
+    /// (the footer's year) and, without <c>Parley:Redis</c>, edits made by another Parley process on the same database.
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(1, 86_400)] public int MaxSeconds { get; set; } = 600;
 }

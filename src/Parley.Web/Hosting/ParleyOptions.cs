@@ -34,6 +34,9 @@ public sealed class ParleyOptions
 
     public Caching.PageCacheSettings PageCache { get; set; } = new();
 
+    /// <summary>Only when several Parley processes serve one site: the Redis they tell each other's changes through.</summary>
+    public Caching.RedisSettings Redis { get; set; } = new();
+
     public ImportSettings Import { get; set; } = new();
 
     public string FullDataPath => Path.GetFullPath(DataPath);

@@ -42,6 +42,7 @@ public static class ParleyServices
         services.AddScoped<Theme.PageMeta>();
         services.AddSingleton<Theme.ContentVersionCache>();
         services.AddSingleton<Caching.PageCache>();
+        services.AddRedisChanges(options);
         services.AddScoped<Feeds.FeedSource>();
         services.AddScoped<Theme.Comments.Discussion>();
         services.AddSingleton<Theme.Comments.CommenterCookies>();
@@ -73,6 +74,18 @@ public static class ParleyServices
             k.AddServerHeader = false;
         });
         return builder;
+    }
+
+    /// <summary>Several processes serving one site tell each other their changes through Redis (none when unset).</summary>
+    private static void AddRedisChanges(this IServiceCollection services, ParleyOptions parley)
+    {
+        services.AddOptions<Caching.RedisSettings>().BindConfiguration(ParleyOptions.Section + ":Redis").ValidateDataAnnotations()
+            .Validate(r => !r.Enabled || Caching.RedisChanges.IsValid(r.Configuration!),
+                "Parley:Redis:Configuration is not a StackExchange.Redis configuration string (host:port[,password=...][,ssl=true]).")
+            .ValidateOnStart();
+        if (!parley.Redis.Enabled) return;
+        services.AddSingleton<Caching.RedisChanges>();
+        services.AddHostedService(sp => sp.GetRequiredService<Caching.RedisChanges>());
     }
 
     private static void AddSignInProviders(this IServiceCollection services, ParleyOptions parley)

@@ -9,7 +9,8 @@ namespace Parley.Web.Theme;
 /// <see cref="ContentChanges"/>: the site's (any change but a discussion's) and the discussions' (any comment
 /// change, for "Recent comments"). A comment therefore never rebuilds the sidebar, whose counts over every post
 /// cost the most on a large site. A new version simply misses; old entries expire unused, and every entry within
-/// <see cref="MaxAge"/>, which bounds what another Parley process on the same database can leave stale.
+/// <see cref="MaxAge"/>. Other Parley processes' changes move the versions too when they are heard over Redis
+/// (<see cref="Caching.RedisChanges"/>); without it, MaxAge bounds what they can leave stale.
 /// </summary>
 public sealed class ContentVersionCache
 {
