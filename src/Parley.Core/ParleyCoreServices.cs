@@ -23,6 +23,7 @@ public static class ParleyCoreServices
         services.AddScoped<PostService>();
         services.AddScoped<Media.ResponsiveImages>();
         services.AddScoped<PostQueries>();
+        services.AddScoped<SitemapQueries>();
         services.AddScoped<PostAutosaves>();
         services.AddScoped<AdminPosts>();
         services.AddScoped<Dashboard>();

@@ -193,15 +193,6 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
             .Select(r => new MonthCount(r.Year, r.Month, r.Count)).ToList();
     }
 
-    /// <summary>Every public post and page with its last change, for the sitemap.</summary>
-    public async Task<IReadOnlyList<(PostKind Kind, string Slug, DateTime PublishedAt, DateTime UpdatedAt)>> SitemapAsync(CancellationToken ct = default)
-    {
-        var rows = await db.Posts.AsNoTracking().Where(IsPublicAt(Now))
-            .OrderByDescending(p => p.PublishedAt)
-            .Select(p => new { p.Kind, p.Slug, PublishedAt = p.PublishedAt!.Value, p.UpdatedAt }).ToListAsync(ct);
-        return rows.Select(r => (r.Kind, r.Slug, r.PublishedAt, r.UpdatedAt)).ToList();
-    }
-
     /// <summary>The latest change to anything public, for Last-Modified on listings and feeds.</summary>
     public async Task<DateTime?> LastChangeAsync(CancellationToken ct = default) =>
         await db.Posts.AsNoTracking().Where(IsPublicAt(Now)).MaxAsync(p => (DateTime?)p.UpdatedAt, ct);

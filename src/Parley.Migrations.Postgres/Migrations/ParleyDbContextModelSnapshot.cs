@@ -1132,6 +1132,8 @@ namespace Parley.Migrations.Postgres.Migrations
 
                     b.HasIndex("Kind", "Status", "PublishedAt");
 
+                    b.HasIndex("Kind", "PublishedAt", "Slug", "Status", "UpdatedAt");
+
                     b.ToTable("Posts");
                 });
 

@@ -1091,6 +1091,8 @@ namespace Parley.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Kind", "Status", "PublishedAt");
 
+                    b.HasIndex("Kind", "PublishedAt", "Slug", "Status", "UpdatedAt");
+
                     b.ToTable("Posts");
                 });
 

@@ -61,16 +61,26 @@ public static partial class StaticExport
         {
             Directory.CreateDirectory(root);
             foreach (var start in new[] { "/", "/feed", "/feed/atom", "/feed/json", "/comments/feed", "/sitemap.xml", "/robots.txt" }) Enqueue(start);
-            var sitemap = await http.GetStringAsync("/sitemap.xml");
-            foreach (var loc in XDocument.Parse(sitemap).Descendants().Where(e => e.Name.LocalName == "loc"))
-                if (Uri.TryCreate(loc.Value, UriKind.Absolute, out var u)) Enqueue(u.PathAndQuery);
+            await EnqueueSitemapAsync("/sitemap.xml");
             while (_queue.TryDequeue(out var url) && _seen.Count < 200_000) await FetchAsync(url);
             return (_pages, _files);
         }
 
-        private void Enqueue(string url)
+        /// <summary>Every address the sitemap lists; a sitemap index's parts are followed, and exported as files.</summary>
+        private async Task EnqueueSitemapAsync(string path)
         {
-            if (_seen.Add(url)) _queue.Enqueue(url);
+            var sitemap = XDocument.Parse(await http.GetStringAsync(path));
+            var isIndex = sitemap.Root?.Name.LocalName == "sitemapindex";
+            foreach (var loc in sitemap.Descendants().Where(e => e.Name.LocalName == "loc"))
+                if (Uri.TryCreate(loc.Value, UriKind.Absolute, out var u) && Enqueue(u.PathAndQuery) && isIndex)
+                    await EnqueueSitemapAsync(u.PathAndQuery);
+        }
+
+        private bool Enqueue(string url)
+        {
+            if (!_seen.Add(url)) return false;
+            _queue.Enqueue(url);
+            return true;
         }
 
         private async Task FetchAsync(string url)

@@ -66,8 +66,10 @@ public sealed class ConditionalGet(RequestDelegate next)
                modified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 
+    /// <summary>Answers made here that look like files: robots.txt, the sitemap index and its parts (<c>/sitemap-posts-2.xml</c>).</summary>
     private static bool IsGeneratedFile(PathString path) =>
-        path.Equals("/sitemap.xml", StringComparison.OrdinalIgnoreCase) || path.Equals("/robots.txt", StringComparison.OrdinalIgnoreCase);
+        path.Equals("/robots.txt", StringComparison.OrdinalIgnoreCase) ||
+        path.Value is { } p && p.StartsWith("/sitemap", StringComparison.OrdinalIgnoreCase) && p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsCacheableType(string? contentType) =>
         contentType is not null && (contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ||

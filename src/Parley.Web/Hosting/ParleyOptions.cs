@@ -39,6 +39,8 @@ public sealed class ParleyOptions
 
     public ImportSettings Import { get; set; } = new();
 
+    public Feeds.SitemapSettings Sitemap { get; set; } = new();
+
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string MediaPath => Path.Combine(FullDataPath, "media");
 }

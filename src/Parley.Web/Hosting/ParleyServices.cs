@@ -21,6 +21,7 @@ public static class ParleyServices
         services.AddOptions<ParleyOptions>().BindConfiguration(ParleyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Data annotations are not checked inside nested objects, so the limits are validated on their own.
         services.AddOptions<LimitSettings>().BindConfiguration(ParleyOptions.Section + ":Limits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Feeds.SitemapSettings>().BindConfiguration(ParleyOptions.Section + ":Sitemap").ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(ParleyOptions.Section).Get<ParleyOptions>() ?? new ParleyOptions();
         Directory.CreateDirectory(options.FullDataPath);
 

@@ -25,7 +25,18 @@ public sealed class StaticExportTests
 
             Assert.True(File.Exists(Path.Combine(output, "index.html")));
             Assert.True(File.Exists(Path.Combine(output, "feed.xml")));
-            Assert.True(File.Exists(Path.Combine(output, "sitemap.xml")));
+            // The sitemap index and every part it lists are files, and each part lists pages that are in the export.
+            System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            var index = System.Xml.Linq.XDocument.Load(Path.Combine(output, "sitemap.xml"));
+            Assert.Equal(ns + "sitemapindex", index.Root!.Name);
+            var parts = index.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath).ToList();
+            Assert.Equal(["/sitemap-posts-1.xml", "/sitemap-pages-1.xml"], parts);
+            foreach (var part in parts)
+                foreach (var loc in System.Xml.Linq.XDocument.Load(Path.Combine(output, part.TrimStart('/'))).Descendants(ns + "loc"))
+                {
+                    Assert.StartsWith("https://live.example.org/", loc.Value);
+                    Assert.True(File.Exists(Path.Combine(output, new Uri(loc.Value).AbsolutePath.Trim('/'), "index.html")), loc.Value);
+                }
             Assert.True(File.Exists(Path.Combine(output, "css", "site.css")));
             var post = Path.Combine(output, "2026", "10", "a-note-from-the-repair-cafe-the-toaster-that-wouldnt", "index.html");
             var html = await File.ReadAllTextAsync(post);

@@ -15,6 +15,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Kind, p.Slug }).IsUnique();
         // Listings: published posts of a kind, newest first.
         post.HasIndex(p => new { p.Kind, p.Status, p.PublishedAt });
+        // The sitemap: a kind's posts in publishing order with all a sitemap line needs, so a part of it (and the
+        // index's "last change" of every part) is read from this index without opening the posts' rows.
+        post.HasIndex(p => new { p.Kind, p.PublishedAt, p.Slug, p.Status, p.UpdatedAt });
         post.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         post.HasOne(p => p.FeaturedImage).WithMany().HasForeignKey(p => p.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
         post.HasMany(p => p.Categories).WithMany(c => c.Posts).UsingEntity("PostCategories");
