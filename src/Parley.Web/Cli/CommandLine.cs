@@ -38,6 +38,8 @@ public static class CommandLine
     public static async Task<int?> TryRunCommandAsync(string[] args)
     {
         if (args.Length == 0 || args[0] == "serve" || args[0].StartsWith('-')) return null;
+        // "--help" anywhere after a command asks for the usage; it must never run the command (a seed, an import).
+        if (args.Contains("--help") || args.Contains("-h")) args = ["help"];
         switch (args)
         {
             case ["help" or "--help" or "-h", ..]:

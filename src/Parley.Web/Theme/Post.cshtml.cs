@@ -78,7 +78,7 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
             Discussion = await discussion.LoadAsync(Post, Post.AuthorId, HttpContext);
             Response.StatusCode = StatusCodes.Status201Created;
             Response.Headers.Location = $"{path}#comment-{comment.Id}";
-            return Partial("Comments/_Comment", new CommentItem(CommentView.From(comment), this));
+            return Partial("Comments/_Comments", new CommentItems([CommentView.From(comment)], this));
         }
         if (script)
             return new JsonResult(new { errors = outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "form" : e.Key, e => e.Value) }) { StatusCode = outcome.Status };

@@ -33,13 +33,15 @@ public sealed class SiteContext(SettingsService settingsService, ISiteLinks link
 
     public string FormatDate(DateTime utc) => Local(utc).ToString(Settings.DateFormat, Culture);
 
-    public CultureInfo Culture
+    // Looked up once per request: GetCultureInfo takes a process-wide lock, and a thread formats dozens of dates.
+    private CultureInfo? _culture;
+
+    public CultureInfo Culture => _culture ??= CultureOf(Settings.Language);
+
+    private static CultureInfo CultureOf(string language)
     {
-        get
-        {
-            try { return CultureInfo.GetCultureInfo(Settings.Language); }
-            catch (CultureNotFoundException) { return CultureInfo.InvariantCulture; }
-        }
+        try { return CultureInfo.GetCultureInfo(language); }
+        catch (CultureNotFoundException) { return CultureInfo.InvariantCulture; }
     }
 
     public string PostUrl(PostKind kind, string slug, DateTime publishedAt) => PostUrls.PathFor(kind, slug, publishedAt, Zone);

@@ -11,6 +11,17 @@ namespace Parley.Web.Tests.Bench;
 /// </summary>
 public sealed partial class BenchSeedTests
 {
+    [Fact]
+    public async Task Asking_a_command_for_help_shows_the_usage_and_changes_nothing()
+    {
+        var folder = TestFolders.Create("bench-seed-help");
+        var data = Path.Combine(folder, "data");
+        var (code, output) = await ParleyProcess.RunToExitAsync(folder, new Dictionary<string, string> { ["Parley__DataPath"] = data }, "bench", "seed", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("bench seed", output);
+        Assert.False(Directory.Exists(data), "asking for help created a site");
+    }
+
     [Theory]
     [ClassData(typeof(BothProviders))]
     public async Task A_seeded_site_serves_its_pages_and_a_second_seed_needs_force(DatabaseProvider provider)
