@@ -58,7 +58,8 @@ public sealed class MailQueue(ParleyDbContext db, IMailTransport transport, Sett
                 continue;
             }
             // A cancelled send leaves the claim in place: the mail may have gone out, so it waits for the claim to lapse.
-            await RecordSentAsync(message, ct);
+            // A finished one is recorded even while the process stops, or it would go out again.
+            await RecordSentAsync(message, CancellationToken.None);
             sent++;
         }
         return sent;
