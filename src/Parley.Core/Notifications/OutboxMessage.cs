@@ -19,6 +19,11 @@ public class OutboxMessage
     /// <summary>Set when delivery was given up after the last attempt.</summary>
     public DateTime? FailedAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// Set while one process is sending the message: no other process takes it until then. Only a process
+    /// that stopped mid-send leaves it set; once the time passes, the message is due again.
+    /// </summary>
+    public DateTime? ClaimedUntil { get; set; }
     /// <summary>Holds a secret (a sign-in code, a reset link): the body is wiped once it has been handed over.</summary>
     public bool Sensitive { get; set; }
 }

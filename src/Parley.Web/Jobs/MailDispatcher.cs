@@ -2,7 +2,10 @@ using Parley.Core.Notifications;
 
 namespace Parley.Web.Jobs;
 
-/// <summary>Delivers queued mail every few seconds; a failure is logged and retried later by the queue's own rules.</summary>
+/// <summary>
+/// Delivers queued mail every few seconds; a failure is logged and retried later by the queue's own rules.
+/// Every process runs it: the queue's claims make each mail go out from one of them only.
+/// </summary>
 public sealed class MailDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MailDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);

@@ -2,7 +2,10 @@ using Parley.Core.Posts;
 
 namespace Parley.Web.Jobs;
 
-/// <summary>Flips scheduled posts to published when their time comes. Pages already show due posts; this keeps statuses honest.</summary>
+/// <summary>
+/// Flips scheduled posts to published when their time comes. Pages already show due posts; this keeps statuses honest.
+/// Every process runs it, which is safe: the flip is one conditional UPDATE, so each post goes live once.
+/// </summary>
 public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
