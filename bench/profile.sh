@@ -8,7 +8,8 @@
 #    scale.sh uses) with the page cache off. While wrk loads a page, `dotnet-trace` samples every thread's
 #    stack (the dotnet-sampled-thread-time profile) for PROFILE_SECONDS. Kept for the post with 50 comments
 #    and for the home page: the trace itself, gzipped (open it in PerfView, or `dotnet-trace convert
-#    --format Speedscope` for speedscope.app), and `dotnet-trace report topN` by inclusive time.
+#    --format Speedscope` for speedscope.app), `dotnet-trace report topN` by inclusive time, and the shares of
+#    working time under the page's main parts (bench/trace_shares.py).
 # 2. Memory on the large site (PROFILE_POSTS, PROFILE_COMMENTS; by default 100,000 and 2,000,000). Under
 #    scale.sh's load (post, home, category, tag, search, feed; 10 s each, 32 connections) `dotnet-counters`
 #    records System.Runtime and Parley.Sqlite (SQLite's own allocations) every second as CSV, and the
@@ -25,6 +26,12 @@ source bench/lib.sh
 readonly SECONDS_TRACED=${PROFILE_SECONDS:-10} LARGE_POSTS=${PROFILE_POSTS:-100000} LARGE_COMMENTS=${PROFILE_COMMENTS:-2000000}
 readonly OUT=docs/profiles STAMP=$(date -u +%Y%m%d)
 readonly POST_PATH=/2026/11/realistic-post
+# Frames whose share of working time each trace's summary gives: the request as a whole, the garbage
+# collector (threads stopped for it), lock contention, the database, Razor views and the response.
+readonly SHARES=(PageCacheMiddleware.InvokeAsync PollGC Monitor.Enter_Slowpath Microsoft.EntityFrameworkCore SQLitePCL
+    PostQueries CommentQueries Discussion.LoadAsync ThemePageModel RazorView Theme_Post Theme_Comments__Discussion
+    Theme_Comments__Comments Theme_Index Shared__Layout Shared__PostList ViewComponent ResolveService Antiforgery
+    HttpResponseStreamWriter ViewBuffer Sockets)
 
 TMP=$(mktemp -d -t parley-profile.XXXXXX)
 PID=""
@@ -58,6 +65,9 @@ trace_page() {   # name url
         || { cat "$TMP/trace.log" >&2; die "dotnet-trace failed"; }
     wait "$wrk_pid"
     dotnet dotnet-trace report "$trace" topN -n 60 --inclusive >"$OUT/$name.$STAMP.top-inclusive.txt"
+    dotnet dotnet-trace convert "$trace" --format Speedscope -o "$TMP/$name" >/dev/null
+    # The parts of a page, as shares of the time threads were working (not waiting); see trace_shares.py.
+    python3 bench/trace_shares.py "$TMP/$name.speedscope.json" "${SHARES[@]}" >"$OUT/$name.$STAMP.shares.txt"
     gzip -9 -c "$trace" >"$OUT/$name.$STAMP.nettrace.gz"
 }
 
@@ -109,7 +119,7 @@ main() {
              END { for (n in rss) if (rss[n] >= 1024) printf "%8.1f  %s\n", rss[n] / 1024, n }' "/proc/$PID/smaps" | sort -rn | head -n 25
     } >"$summary"
     sleep 2
-    kill -INT "$counters_pid" 2>/dev/null || true
+    kill "$counters_pid" 2>/dev/null || true   # (a background job ignores SIGINT)
     wait "$counters_pid" 2>/dev/null || true
     cat "$summary"
     log "kept in $OUT/: *.$STAMP.*"
