@@ -57,7 +57,9 @@ public sealed class PostQueries(ParleyDbContext db, TimeProvider clock)
             : null;
 
     private static IQueryable<PublicPost> Full(IQueryable<Post> query) => query.Select(p => new PublicPost(
-        p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyHtml, p.BodyText, p.PublishedAt!.Value, p.UpdatedAt,
+        p.Id, p.Kind, p.Title, p.Slug, p.Excerpt, p.BodyHtml, p.BodyText.Substring(0, SummaryLength + 1),
+        // Words counted by the database (spaces + 1; the plain text has single spaces), so the text stays there.
+        p.BodyText.Length - p.BodyText.Replace(" ", "").Length + 1, p.PublishedAt!.Value, p.UpdatedAt,
         p.AuthorId, new AuthorRef(p.Author!.DisplayName, p.Author.Slug), Array.Empty<TermRef>(), Array.Empty<TermRef>(),
         p.FeaturedImage, p.CommentsOpen, p.CommentsCloseAfterDays, p.ReaderQuestion, p.CommentCount));
 

@@ -11,14 +11,19 @@ public sealed record AuthorRef(string DisplayName, string Slug);
 
 /// <summary>
 /// A public post or page with everything its page and its feed entry show. A read model, so the
-/// author's account row (with its password hash) is never loaded to print a name.
+/// author's account row (with its password hash) is never loaded to print a name. Of the plain text only
+/// the start (for the summary) and the word count (for the reading time) are read: the whole text is as long
+/// as the body, and a second long string per request would double what the garbage collector has to sweep.
 /// </summary>
 public sealed record PublicPost(
-    int Id, PostKind Kind, string Title, string Slug, string? Excerpt, string BodyHtml, string BodyText,
+    int Id, PostKind Kind, string Title, string Slug, string? Excerpt, string BodyHtml, string TextStart, int WordCount,
     DateTime PublishedAt, DateTime UpdatedAt, string AuthorId, AuthorRef Author, IReadOnlyList<TermRef> Categories, IReadOnlyList<TermRef> Tags,
     MediaItem? FeaturedImage, bool CommentsOpen, int? CommentsCloseAfterDays, string? ReaderQuestion, int CommentCount)
 {
-    public string Summary => Excerpt ?? PostQueries.Shorten(BodyText);
+    public string Summary => Excerpt ?? PostQueries.Shorten(TextStart);
+
+    /// <summary>Minutes to read the post at 230 words a minute; at least one.</summary>
+    public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
 }
 
 public sealed record TermRef(int Id, string Name, string Slug);

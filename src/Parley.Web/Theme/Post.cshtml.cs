@@ -163,8 +163,7 @@ public sealed class PostModel(PostQueries queries, ContentVersionCache cache, Di
         var post = Post!;
         (Previous, Next) = await cache.GetAsync($"post:{post.Id}:neighbours", () => queries.NeighboursAsync(post, ct));
         Related = await cache.GetAsync($"post:{post.Id}:related", () => queries.RelatedAsync(post, 3, ct));
-        // Words counted without splitting: the body can be tens of thousands of characters on every request.
-        ReadingMinutes = Math.Max(1, (int)Math.Round((post.BodyText.AsSpan().Count(' ') + 1) / 230.0));
+        ReadingMinutes = post.ReadingMinutes;
         PostPageMeta.Describe(Meta, Site, post);
         var path = PostUrls.PathFor(post.Kind, post.Slug, post.PublishedAt, Site.Zone);
         Meta.Feeds.Add(($"Comments on “{post.Title}” (RSS)", path + "/feed", "application/rss+xml"));

@@ -56,6 +56,25 @@ public sealed class ChangingContentTests(ParleyApps apps) : IClassFixture<Parley
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task A_post_shows_its_reading_time_and_its_summary_from_the_start_of_the_text(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var admin = await AdminId(app);
+        // 1,150 words at 230 a minute: five minutes. Counted by the database, with the Markdown's line breaks and emphasis gone.
+        var words = string.Join("\n\n", Enumerable.Range(0, 115).Select(i => $"Paragraph {i} has *exactly* ten words in it, no more."));
+        var input = new PostInput { Title = "Long read " + provider, Body = words, Status = PostStatus.Published };
+        var post = await WithServices(app, sp => sp.GetRequiredService<PostService>().CreateAsync(input, admin));
+        var path = await WithServices(app, async sp => PostUrls.PathFor(post, SiteTime.Zone(await sp.GetRequiredService<SettingsService>().GetAsync())));
+
+        var page = HtmlPage.Parse(await app.CreatePlainClient().GetStringAsync(path));
+        Assert.Contains("5 min read", page.Body!.TextContent);
+        var description = page.QuerySelector("meta[name=description]")!.GetAttribute("content")!;
+        Assert.StartsWith("Paragraph 0 has exactly ten words in it, no more. Paragraph 1", description);
+        Assert.True(description.Length <= 321, description);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task Long_listings_are_paged_with_links_both_ways(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
