@@ -48,8 +48,19 @@ public sealed class SearchQuery
         }
     }
 
-    /// <summary>FTS5 MATCH text: every term must appear; the last may be the start of a word.</summary>
-    public string ToFts5() => string.Join(' ', Terms.Select((t, i) => i == Terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+    /// <summary>
+    /// FTS5 MATCH text: every term must appear; the last may be the start of a word, or, when the indexed words it
+    /// starts are known, any of <paramref name="lastWordForms"/>.
+    /// </summary>
+    public string ToFts5(IReadOnlyList<string>? lastWordForms = null)
+    {
+        // Phrases side by side must all match; a group needs the AND spelled out.
+        var last = lastWordForms is null ? Quote(Terms[^1]) + "*" : "(" + string.Join(" OR ", lastWordForms.Select(Quote)) + ")";
+        return string.Join(lastWordForms is null ? " " : " AND ", Terms.SkipLast(1).Select(Quote).Append(last));
+
+        // Words from the index hold no quotes either; doubling them keeps any text a plain string all the same.
+        static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 
     /// <summary>PostgreSQL to_tsquery text in the same spirit.</summary>
     public string ToTsQuery() => string.Join(" & ", Terms.Select((t, i) => i == Terms.Count - 1 ? $"'{t}':*" : $"'{t}'"));

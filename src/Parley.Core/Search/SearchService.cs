@@ -9,93 +9,53 @@ namespace Parley.Core.Search;
 public sealed record SearchHit(int PostId, PostKind Kind, string Slug, DateTime PublishedAt, string TitleHtml, string SnippetHtml);
 
 /// <summary>
-/// Full-text search over public posts and pages: SQLite FTS5 or PostgreSQL text search, ranked,
-/// with highlighted snippets. The index itself is kept by the database (triggers / a generated
-/// column, created in the migrations), so every writer keeps it current.
+/// A page of search hits. <see cref="PagedResult{T}.Total"/> is the number of matches listed: all of them, or, when
+/// <see cref="TotalIsCapped"/>, the newest <see cref="SearchService.CountedUpTo"/> of the more that match.
 /// </summary>
-public sealed class SearchService(ParleyDbContext db, TimeProvider clock)
+public sealed record SearchResults(PagedResult<SearchHit> Hits, bool TotalIsCapped);
+
+/// <summary>
+/// Full-text search over public posts and pages: SQLite FTS5 or PostgreSQL text search, with highlighted snippets.
+/// The index itself is kept by the database (triggers / a generated column, created in the migrations), so every
+/// writer keeps it current. A search costs about the same on 200 posts and on 100,000: matches are counted only up to
+/// <see cref="CountedUpTo"/>, and a word in more posts than <see cref="RankedUpTo"/> lists the newest first from an
+/// order the database keeps, reading one page of posts instead of every match.
+/// </summary>
+public sealed partial class SearchService(ParleyDbContext db, TimeProvider clock)
 {
     // Control characters never appear in stored text, so they can mark matches safely until encoding.
     private const string MarkStart = "\u0002", MarkEnd = "\u0003";
 
-    /// <summary>Up to this many matches are ranked by relevance (SQLite); beyond it, newest first. Settable for tests.</summary>
+    /// <summary>Up to this many matches are ranked by relevance; beyond it, newest first. Settable for tests.</summary>
     public int RankedUpTo { get; set; } = 1000;
 
-    public async Task<PagedResult<SearchHit>> SearchAsync(SearchQuery query, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>
+    /// Matches are counted up to this many. A search matching more says so ("more than") and lists the newest this many,
+    /// as web search engines do: a common word costs what a rare one does. Settable for tests.
+    /// </summary>
+    public int CountedUpTo { get; set; } = 1000;
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, int page, int pageSize, CancellationToken ct = default)
     {
-        if (query.IsEmpty) return new PagedResult<SearchHit>([], page, pageSize, 0);
+        if (query.IsEmpty) return new SearchResults(new PagedResult<SearchHit>([], page, pageSize, 0), false);
         var now = clock.GetUtcNow().UtcDateTime;
-        var skip = (page - 1) * pageSize;
-        List<RawHit> rows;
-        int total;
-        if (db.Database.IsNpgsql())
-        {
-            var q = query.ToTsQuery();
-            total = await db.Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM "Posts" p
-                WHERE p."SearchVector" @@ to_tsquery('simple', {q})
-                  AND p."Status" IN (1, 2) AND p."PublishedAt" <= {now}
-                """).SingleAsync(ct);
-            rows = await db.Database.SqlQuery<RawHit>($"""
-                SELECT p."Id" AS "PostId", p."Kind" AS "Kind", p."Slug" AS "Slug", p."PublishedAt" AS "PublishedAt",
-                       ts_headline('simple', p."Title", to_tsquery('simple', {q}), 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS "Title",
-                       ts_headline('simple', p."BodyText", to_tsquery('simple', {q}), 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
-                FROM "Posts" p
-                WHERE p."SearchVector" @@ to_tsquery('simple', {q})
-                  AND p."Status" IN (1, 2) AND p."PublishedAt" <= {now}
-                ORDER BY ts_rank_cd(p."SearchVector", to_tsquery('simple', {q})) DESC, p."PublishedAt" DESC
-                LIMIT {pageSize} OFFSET {skip}
-                """).ToListAsync(ct);
-        }
-        else
-        {
-            var q = query.ToFts5();
-            // Both sets are built once (MATERIALIZED) and compared: which posts are public comes from the index on
-            // (Kind, Status, PublishedAt), never from the rows, whose status sits after their long texts; and an
-            // IN on the full-text table itself would make SQLite run the match once per public post.
-            total = await db.Database.SqlQuery<int>($"""
-                WITH m AS MATERIALIZED (SELECT rowid AS id FROM PostSearch WHERE PostSearch MATCH {q}),
-                     pub AS MATERIALIZED (SELECT Id FROM Posts WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now})
-                SELECT count(*) AS "Value" FROM m WHERE id IN pub
-                """).SingleAsync(ct);
-            if (total <= RankedUpTo)
-            {
-                rows = await db.Database.SqlQuery<RawHit>($"""
-                    SELECT p.Id AS PostId, p.Kind AS Kind, p.Slug AS Slug, p.PublishedAt AS PublishedAt,
-                           highlight(PostSearch, 0, char(2), char(3)) AS Title,
-                           snippet(PostSearch, 1, char(2), char(3), ' … ', 40) AS Snippet
-                    FROM PostSearch s JOIN Posts p ON p.Id = s.rowid
-                    WHERE PostSearch MATCH {q} AND p.Status IN (1, 2) AND p.PublishedAt <= {now}
-                    ORDER BY bm25(PostSearch, 4.0, 1.0), p.PublishedAt DESC
-                    LIMIT {pageSize} OFFSET {skip}
-                    """).ToListAsync(ct);
-            }
-            else
-            {
-                // A word in thousands of posts: ranking every match would take seconds on a large site, and rank
-                // says little when so many posts match. The newest matching posts come first instead.
-                // "+Id": walk the (Kind, Status, PublishedAt) index and look each id up in the matches, not the reverse.
-                var ids = await db.Database.SqlQuery<int>($"""
-                    WITH m AS MATERIALIZED (SELECT rowid AS id FROM PostSearch WHERE PostSearch MATCH {q})
-                    SELECT Id AS "Value" FROM Posts
-                    WHERE Kind IN (0, 1) AND Status IN (1, 2) AND PublishedAt <= {now} AND +Id IN m
-                    ORDER BY PublishedAt DESC, Id DESC
-                    LIMIT {pageSize} OFFSET {skip}
-                    """).ToListAsync(ct);
-                var json = "[" + string.Join(',', ids) + "]";
-                var found = await db.Database.SqlQuery<RawHit>($"""
-                    SELECT p.Id AS PostId, p.Kind AS Kind, p.Slug AS Slug, p.PublishedAt AS PublishedAt,
-                           highlight(PostSearch, 0, char(2), char(3)) AS Title,
-                           snippet(PostSearch, 1, char(2), char(3), ' … ', 40) AS Snippet
-                    FROM PostSearch s JOIN Posts p ON p.Id = s.rowid
-                    WHERE PostSearch MATCH {q} AND s.rowid IN (SELECT value FROM json_each({json}))
-                    """).ToListAsync(ct);
-                rows = found.OrderBy(r => ids.IndexOf(r.PostId)).ToList();
-            }
-        }
+        var postgres = db.Database.IsNpgsql();
+        var match = postgres ? query.ToTsQuery() : await SqliteMatchAsync(query, ct);
+        // One past the cap tells "exactly CountedUpTo" from "more".
+        var counted = postgres
+            ? await CountPostgresAsync(match, now, CountedUpTo + 1, ct)
+            : await CountSqliteAsync(match, now, CountedUpTo + 1, ct);
+        var capped = counted > CountedUpTo;
+        var total = Math.Min(counted, CountedUpTo);
+        var ranked = !capped && total <= RankedUpTo;
+        var skip = (long)(page - 1) * pageSize;
+        var take = (int)Math.Min(pageSize, total - skip);
+        var rows = take <= 0 ? []
+            : postgres ? await PagePostgresAsync(match, now, ranked, skip, take, ct)
+            : await PageSqliteAsync(match, now, ranked, skip, take, ct);
         var hits = rows.Select(r => new SearchHit(r.PostId, r.Kind, r.Slug, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc),
             Highlight(r.Title), Highlight(r.Snippet))).ToList();
-        return new PagedResult<SearchHit>(hits, page, pageSize, total);
+        return new SearchResults(new PagedResult<SearchHit>(hits, page, pageSize, total), capped);
     }
 
     /// <summary>Encodes text for HTML and turns the match markers into &lt;mark&gt; elements.</summary>

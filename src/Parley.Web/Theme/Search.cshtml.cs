@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Parley.Core.Posts;
 using Parley.Core.Search;
 
 namespace Parley.Web.Theme;
@@ -10,7 +9,7 @@ public sealed class SearchModel(SearchService search) : ThemePageModel
     public const int PageSize = 10;
 
     public string Query { get; private set; } = "";
-    public PagedResult<SearchHit>? Results { get; private set; }
+    public SearchResults? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -27,7 +26,7 @@ public sealed class SearchModel(SearchService search) : ThemePageModel
         if (parsed.IsEmpty) return Page();
 
         Results = await search.SearchAsync(parsed, page, PageSize, HttpContext.RequestAborted);
-        if (page > Results.TotalPages) return NotFound();
+        if (page > Results.Hits.TotalPages) return NotFound();
         return Page();
     }
 }

@@ -29,6 +29,7 @@ public sealed class SearchQueryTests
         var query = SearchQuery.Parse("river clean");
         Assert.Equal("\"river\" \"clean\"*", query.ToFts5());
         Assert.Equal("'river' & 'clean':*", query.ToTsQuery());
+        Assert.Equal("\"river\" AND (\"clean\" OR \"cleaner\")", query.ToFts5(["clean", "cleaner"]));
     }
 
     [Fact]

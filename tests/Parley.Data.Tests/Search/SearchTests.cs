@@ -27,8 +27,8 @@ public sealed class SearchTests
         return db;
     }
 
-    private static Task<PagedResult<SearchHit>> Search(TestDatabase db, string q, int page = 1) =>
-        db.InScopeAsync(sp => sp.GetRequiredService<SearchService>().SearchAsync(SearchQuery.Parse(q), page, 10));
+    private static async Task<PagedResult<SearchHit>> Search(TestDatabase db, string q, int page = 1) =>
+        (await db.InScopeAsync(sp => sp.GetRequiredService<SearchService>().SearchAsync(SearchQuery.Parse(q), page, 10))).Hits;
 
     [Theory]
     [ClassData(typeof(BothProviders))]
@@ -54,10 +54,10 @@ public sealed class SearchTests
             search.RankedUpTo = 1;
             return search.SearchAsync(SearchQuery.Parse("japan"), 1, 10);
         });
-        Assert.Equal(2, broad.Total); // the draft still never counts
-        Assert.Equal(["island-talks", "missile-defence-in-japan"], broad.Items.Select(i => i.Slug)); // newest first
-        Assert.Contains("<mark>", broad.Items[1].TitleHtml);
-        Assert.Contains("<mark>", broad.Items[0].SnippetHtml);
+        Assert.Equal(2, broad.Hits.Total); // the draft still never counts
+        Assert.Equal(["island-talks", "missile-defence-in-japan"], broad.Hits.Items.Select(i => i.Slug)); // newest first
+        Assert.Contains("<mark>", broad.Hits.Items[1].TitleHtml);
+        Assert.Contains("<mark>", broad.Hits.Items[0].SnippetHtml);
     }
 
     [Theory]
@@ -67,6 +67,22 @@ public sealed class SearchTests
         await using var db = await SeedAsync(provider);
         Assert.Equal(2, (await Search(db, "japan minis")).Total + (await Search(db, "radar")).Total);
         Assert.Equal("island-talks", (await Search(db, "japan minis")).Items.Single().Slug);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task The_last_word_also_finds_longer_words_that_start_with_it_in_any_script(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var author = await db.AddAuthorAsync();
+        var many = string.Join(' ', Enumerable.Range(0, 40).Select(i => "zeta" + i)); // more words than are named one by one
+        foreach (var (title, body) in new[] { ("Harbours of the north", "Quays and harbours."), ("Crèmerie", "Fresh cream."), ("Greek letters", many) })
+            await db.InScopeAsync(sp => sp.GetRequiredService<PostService>().CreateAsync(new PostInput { Title = title, Body = body, Status = PostStatus.Published }, author));
+        Assert.Equal("harbours-of-the-north", (await Search(db, "north harbour")).Items.Single().Slug);
+        Assert.Contains("<mark>", (await Search(db, "north harbour")).Items.Single().TitleHtml);
+        Assert.Equal("cremerie", (await Search(db, "crè")).Items.Single().Slug);
+        Assert.Equal("greek-letters", (await Search(db, "zeta")).Items.Single().Slug);
+        Assert.Equal(0, (await Search(db, "harbourmaster")).Total);
     }
 
     [Theory]
@@ -124,5 +140,40 @@ public sealed class SearchTests
         Assert.Equal(23, third.Total);
         Assert.Equal(3, third.Items.Count);
         Assert.Equal(3, third.TotalPages);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task A_word_in_more_posts_than_are_counted_says_so_and_lists_the_newest(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var author = await db.AddAuthorAsync();
+        for (var i = 1; i <= 7; i++)
+        {
+            await db.InScopeAsync(sp => sp.GetRequiredService<PostService>().CreateAsync(
+                new PostInput { Title = $"Harbour note {i}", Body = "About the harbour.", Status = PostStatus.Published }, author));
+            db.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        Task<SearchResults> Counted(string q, int page, int upTo) => db.InScopeAsync(sp =>
+        {
+            var search = sp.GetRequiredService<SearchService>();
+            search.CountedUpTo = upTo;
+            return search.SearchAsync(SearchQuery.Parse(q), page, 2);
+        });
+        static string[] Slugs(SearchResults r) => r.Hits.Items.Select(i => i.Slug).ToArray();
+
+        var first = await Counted("harbour", 1, upTo: 5);
+        Assert.True(first.TotalIsCapped);
+        Assert.Equal(5, first.Hits.Total);
+        Assert.Equal(3, first.Hits.TotalPages);
+        Assert.Equal(["harbour-note-7", "harbour-note-6"], Slugs(first));
+        Assert.Equal(["harbour-note-3"], Slugs(await Counted("harbour", 3, upTo: 5))); // the fifth newest ends the list
+        Assert.Empty(Slugs(await Counted("harbour", 4, upTo: 5)));
+        // A prefix alone (no whole word to count first) comes to the same.
+        Assert.Equal(["harbour-note-7", "harbour-note-6"], Slugs(await Counted("harb", 1, upTo: 5)));
+        // Exactly as many as are counted is an exact total.
+        var all = await Counted("harbour", 1, upTo: 7);
+        Assert.False(all.TotalIsCapped);
+        Assert.Equal(7, all.Hits.Total);
     }
 }
