@@ -89,7 +89,13 @@ main() {
     CACHED_PID=$(start_parley cached "$port_c")
     wait_for_200 "http://127.0.0.1:$port_c/sitemap.xml" "$CACHED_PID" "$TMP/cached.log"
     local path
-    path=$(curl -s --max-time 10 "http://127.0.0.1:$port_c/sitemap.xml" | grep -oE "<loc>[^<]*/$POST_SLUG</loc>" | head -n 1 | sed -E 's#<loc>https?://[^/]+##; s#</loc>##' || true)
+    # /sitemap.xml is an index of part files; the post is in one of them.
+    local part
+    path=""
+    for part in $(curl -s --max-time 10 "http://127.0.0.1:$port_c/sitemap.xml" | grep -oE '<loc>[^<]*</loc>' | sed -E 's#<loc>https?://[^/]+##; s#</loc>##'); do
+        path=$(curl -s --max-time 10 "http://127.0.0.1:$port_c$part" | grep -oE "<loc>[^<]*/$POST_SLUG</loc>" | head -n 1 | sed -E 's#<loc>https?://[^/]+##; s#</loc>##' || true)
+        [ -n "$path" ] && break
+    done
     [ -n "$path" ] || die "the post '$POST_SLUG' is not in the sitemap"
     # The first page after the very first start (migrations ran then): the restart below is the one timed.
     stop_pid "$CACHED_PID"

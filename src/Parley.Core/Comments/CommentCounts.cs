@@ -6,6 +6,16 @@ namespace Parley.Core.Comments;
 /// <summary>The one way a post's comment count is kept: recounted from the table, so it is exact under concurrency.</summary>
 internal static class CommentCounts
 {
+    /// <summary>
+    /// One more approved comment on the post, written in the transaction that inserts it. Exact like a recount, since
+    /// the insert and the increment commit together and the row's lock orders concurrent increments, but it costs
+    /// the same on the ten-thousandth comment as on the first: on PostgreSQL a recount reads every comment of the
+    /// post (8 → 14 ms a comment as a post went from 700 to 9,000 comments). Every other change recounts, so
+    /// a count that drifted by a hand-made change to the table heals at the next moderation.
+    /// </summary>
+    public static Task AddOneAsync(ParleyDbContext db, int postId, CancellationToken ct) =>
+        db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
+
     public static async Task RecountAsync(ParleyDbContext db, IEnumerable<int> postIds, CancellationToken ct)
     {
         foreach (var postId in postIds.Distinct().Order())

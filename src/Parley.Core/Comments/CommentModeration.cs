@@ -110,12 +110,12 @@ public sealed class CommentModeration(ParleyDbContext db, SettingsService settin
             db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = action, FromStatus = from, ToStatus = to, ModeratorId = scope.ModeratorId, At = now });
             changed++;
         }
-        await settings.InOneCommitAsync(async () =>
+        await settings.InOneCommitAsync(async write =>
         {
-            await db.SaveChangesAsync(ct);
-            await CommentCounts.RecountAsync(db, comments.Select(c => c.PostId), ct);
-            if (changed > 0) await settings.TouchDiscussionAsync(comments.Select(c => c.PostId), now, ct);
-        }, ct);
+            await db.SaveChangesAsync(write);
+            await CommentCounts.RecountAsync(db, comments.Select(c => c.PostId), write);
+            if (changed > 0) await settings.TouchDiscussionAsync(comments.Select(c => c.PostId), now, write);
+        });
         return changed;
     }
 

@@ -60,17 +60,21 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             };
         }
 
-        return await settingsService.InOneCommitAsync(async () =>
+        return await settingsService.InOneCommitAsync(async write =>
         {
             db.Comments.Add(comment);
-            await db.SaveChangesAsync(ct); // the notifier's links need the comment's id
-            if (comment.Status == CommentStatus.Approved) await notifier.ApprovedAsync(comment, ct);
-            else if (comment.Status == CommentStatus.Pending) await notifier.HeldAsync(comment, ct);
-            if (input.Notify is { } scope) await notifier.SubscribeAsync(comment, scope, ct);
-            await db.SaveChangesAsync(ct);
-            if (comment.Status == CommentStatus.Approved) await CountApprovedAsync(post.Id, now, ct);
+            await db.SaveChangesAsync(write); // the notifier's links need the comment's id
+            if (comment.Status == CommentStatus.Approved) await notifier.ApprovedAsync(comment, write);
+            else if (comment.Status == CommentStatus.Pending) await notifier.HeldAsync(comment, write);
+            if (input.Notify is { } scope) await notifier.SubscribeAsync(comment, scope, write);
+            await db.SaveChangesAsync(write);
+            if (comment.Status == CommentStatus.Approved)
+            {
+                await CommentCounts.AddOneAsync(db, post.Id, write);
+                await settingsService.TouchDiscussionAsync([post.Id], now, write);
+            }
             return comment;
-        }, ct);
+        });
     }
 
     /// <summary>
@@ -167,16 +171,16 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             AvatarKey = AvatarKey(settings, fields.Email ?? fields.Name), BodySource = fields.Body, BodyHtml = renderer.Render(fields.Body), BodyHash = HashBody(fields.Body),
             Status = CommentStatus.Approved, CreatedAt = now,
         };
-        return await settingsService.InOneCommitAsync(async () =>
+        return await settingsService.InOneCommitAsync(async write =>
         {
             db.Comments.Add(reply);
-            await db.SaveChangesAsync(ct);
-            await notifier.ApprovedAsync(parent, ct);
-            await notifier.ApprovedAsync(reply, ct);
-            await db.SaveChangesAsync(ct);
-            await CountApprovedAsync(parent.PostId, now, ct);
+            await db.SaveChangesAsync(write);
+            await notifier.ApprovedAsync(parent, write);
+            await notifier.ApprovedAsync(reply, write);
+            await db.SaveChangesAsync(write);
+            await CountApprovedAsync(parent.PostId, now, write);
             return reply;
-        }, ct);
+        });
     }
 
     /// <summary>
@@ -197,11 +201,11 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
             (CommentMarkdownRenderer.CountLinks(comment.BodyHtml) > settings.CommentMaxLinks ||
              ModerationRules.Matches(settings.CommentModerationList, comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.BodySource, comment.AuthorIp)))
             comment.Status = CommentStatus.Pending;
-        await settingsService.InOneCommitAsync(async () =>
+        await settingsService.InOneCommitAsync(async write =>
         {
-            await db.SaveChangesAsync(ct);
-            await CountApprovedAsync(comment.PostId, now, ct);
-        }, ct);
+            await db.SaveChangesAsync(write);
+            await CountApprovedAsync(comment.PostId, now, write);
+        });
         return comment;
     }
 
@@ -213,11 +217,11 @@ public sealed class CommentService(ParleyDbContext db, CommentMarkdownRenderer r
         var now = clock.GetUtcNow().UtcDateTime;
         db.Add(new ModerationLogEntry { CommentId = comment.Id, Action = ModerationAction.Trash, FromStatus = comment.Status, ToStatus = CommentStatus.Trash, ModeratorId = "author", At = now });
         comment.Status = CommentStatus.Trash;
-        await settingsService.InOneCommitAsync(async () =>
+        await settingsService.InOneCommitAsync(async write =>
         {
-            await db.SaveChangesAsync(ct);
-            await CountApprovedAsync(comment.PostId, now, ct);
-        }, ct);
+            await db.SaveChangesAsync(write);
+            await CountApprovedAsync(comment.PostId, now, write);
+        });
     }
 
     /// <summary>The Markdown a comment was written in, for its author's edit form.</summary>

@@ -60,16 +60,19 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache, Cont
     /// Runs a feature's writes as one transaction: one commit, so one disk flush on a durable PostgreSQL instead of
     /// one per statement. What changed is told only after the commit; told earlier, a page rendered in between from
     /// the old rows would be kept by the page cache as if it were current. Inside a transaction someone else
-    /// opened, the writes simply join it.
+    /// opened, the writes simply join it. The writes get a token that is never cancelled: once a comment has
+    /// passed its checks it is saved even if the reader's connection drops, since cut off halfway it would be
+    /// lost while the reader, shown an error, posts it again.
     /// </summary>
-    public async Task<T> InOneCommitAsync<T>(Func<Task<T>> writes, CancellationToken ct = default)
+    public async Task<T> InOneCommitAsync<T>(Func<CancellationToken, Task<T>> writes)
     {
-        if (toldAfterCommit is not null || db.Database.CurrentTransaction is not null) return await writes();
+        var ct = CancellationToken.None;
+        if (toldAfterCommit is not null || db.Database.CurrentTransaction is not null) return await writes(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         toldAfterCommit = [];
         try
         {
-            var result = await writes();
+            var result = await writes(ct);
             await transaction.CommitAsync(ct);
             if (toldAfterCommit.Count > 0) cache.Remove(CacheKey); // a reader may have cached the old row meanwhile
             foreach (var change in toldAfterCommit) changes.Tell(change);
@@ -82,8 +85,8 @@ public sealed class SettingsService(ParleyDbContext db, IMemoryCache cache, Cont
     }
 
     /// <inheritdoc cref="InOneCommitAsync{T}"/>
-    public Task InOneCommitAsync(Func<Task> writes, CancellationToken ct = default) =>
-        InOneCommitAsync(async () => { await writes(); return true; }, ct);
+    public Task InOneCommitAsync(Func<CancellationToken, Task> writes) =>
+        InOneCommitAsync(async ct => { await writes(ct); return true; });
 
     private void Tell(ContentChange change)
     {
