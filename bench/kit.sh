@@ -112,8 +112,8 @@ main() {
     # The other targets: the home page, the post's first category and tag pages, the site feed.
     local post_html category tag
     post_html=$(curl -s --max-time 10 "http://127.0.0.1:$port_c$path")
-    category=$(grep -oE 'href="/category/[^"/]+"' <<<"$post_html" | head -n 1 | sed 's/^href="//; s/"$//' || true)
-    tag=$(grep -oE 'href="/tag/[^"/]+"' <<<"$post_html" | head -n 1 | sed 's/^href="//; s/"$//' || true)
+    category=$(first_link category <<<"$post_html")
+    tag=$(first_link tag <<<"$post_html")
     local -a names=(post home category tag feed) paths=("$path" / "${category:-/}" "${tag:-/}" /feed) files=(post.html home.html category.html tag.html feed.xml)
 
     # nginx serves the bytes Parley sends, fetched once each (the second GET is the kept copy).

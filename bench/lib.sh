@@ -201,3 +201,6 @@ first_answer_ms() {
 
 peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
+
+# The first link under /KIND/ in the HTML on stdin (a post's first category or tag), or nothing.
+first_link() { grep -oE "href=\"/$1/[^\"/]+\"" | head -n 1 | sed 's/^href="//; s/"$//' || true; }

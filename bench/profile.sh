@@ -93,8 +93,8 @@ main() {
     start_site "$TMP/large" "$port"
     local html category tag counters="$OUT/large-site-memory.$STAMP.counters.csv"
     html=$(curl -s --max-time 30 "http://127.0.0.1:$port$POST_PATH")
-    category=$(grep -oE 'href="/category/[^"/]+"' <<<"$html" | head -n 1 | sed 's/^href="//; s/"$//')
-    tag=$(grep -oE 'href="/tag/[^"/]+"' <<<"$html" | head -n 1 | sed 's/^href="//; s/"$//')
+    category=$(first_link category <<<"$html")
+    tag=$(first_link tag <<<"$html")
     wait_for_quiet 60
     rm -f "$counters"
     dotnet dotnet-counters collect -p "$PID" --counters System.Runtime,Parley.Sqlite --format csv -o "$counters" \

@@ -76,8 +76,8 @@ main() {
     for site in small large; do
         port=$port_s; [ "$site" = large ] && port=$port_l
         html=$(curl -s --max-time 30 "http://127.0.0.1:$port$path")
-        category=$(grep -oE 'href="/category/[^"/]+"' <<<"$html" | head -n 1 | sed 's/^href="//; s/"$//')
-        tag=$(grep -oE 'href="/tag/[^"/]+"' <<<"$html" | head -n 1 | sed 's/^href="//; s/"$//')
+        category=$(first_link category <<<"$html")
+        tag=$(first_link tag <<<"$html")
         local -a paths=("$path" / "$category" "$tag" "/search?q=changes" /feed)
         if [ "$site" = small ]; then small_paths=("${paths[@]}"); else large_paths=("${paths[@]}"); fi
     done
